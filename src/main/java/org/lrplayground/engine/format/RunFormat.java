@@ -1,0 +1,319 @@
+package org.lrplayground.engine.format;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.lrplayground.engine.optim.Optimizer;
+import org.lrplayground.engine.optim.Optimizers;
+import org.lrplayground.engine.param.Method;
+import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.engine.param.Param;
+import org.lrplayground.engine.param.Values;
+import org.lrplayground.engine.run.Choice;
+import org.lrplayground.engine.run.RunConfig;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.schedule.Schedule;
+import org.lrplayground.engine.schedule.Schedules;
+import org.lrplayground.engine.surface.Box;
+import org.lrplayground.engine.surface.Point;
+import org.lrplayground.engine.surface.Surface;
+import org.lrplayground.engine.surface.Surfaces;
+
+/**
+ * The run format, a public contract shared by the API, the address bar and share links:
+ *
+ * <pre>
+ * surface=&lt;id&gt;&amp;start=&lt;x&gt;,&lt;y&gt;&amp;steps=&lt;n&gt;[&amp;noise=σ][&amp;seed=n][&amp;batch=n][&amp;box=xmin,xmax,ymin,ymax]
+ *   [&amp;f=&lt;expression&gt;][&amp;&lt;surface key&gt;=v]&amp;run=&lt;optimizer&gt;:&lt;key&gt;=&lt;value&gt;,…[,sched=&lt;name&gt;,&lt;key&gt;=&lt;value&gt;,…]
+ * </pre>
+ *
+ * Missing keys take their defaults; {@link #format} writes every value, so its output is the
+ * normalised spec and parses back to an equal spec.
+ */
+public final class RunFormat {
+
+    private RunFormat() {
+    }
+
+    public static final Param STEPS = Param.integer("steps", 500, 1, RunSpec.MAX_STEPS, "number of updates");
+    public static final Param NOISE = Param.real("noise", 0, 0, 1e6, "σ of Gaussian noise added to every gradient coordinate");
+    public static final Param SEED = Param.integer("seed", 0, 0, Integer.MAX_VALUE, "seeds the noise and the mini-batch order");
+    public static final Param BATCH = Param.integer("batch", 1, 1, 1000, "rows per mini-batch (data-fitting surfaces)");
+
+    /** Surface id of the user-expression surface, whose formula comes from {@code f=}. */
+    public static final String CUSTOM = "custom";
+    /** Largest accepted expression, in characters. */
+    public static final int MAX_EXPRESSION = 500;
+
+    private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
+            "box", "run");
+
+    /** Parses a raw query string such as {@code surface=booth&run=sgd}. */
+    public static RunSpec parse(String query) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return parse(params);
+    }
+
+    /**
+     * Parses decoded query parameters.
+     *
+     * @throws FormatException naming the first bad parameter and what is accepted
+     */
+    public static RunSpec parse(Map<String, List<String>> params) {
+        String surfaceId = single(params, "surface", "rosenbrock");
+        Surface surface;
+        Values surfaceValues;
+        Box box;
+        if (surfaceId.equals(CUSTOM)) {
+            String expression = single(params, "f", null);
+            if (expression == null || expression.isBlank()) {
+                throw new FormatException("f", "the custom surface needs an expression in x and y, e.g. f=x^2+3*y^2");
+            }
+            if (expression.length() > MAX_EXPRESSION) {
+                throw new FormatException("f", "the expression is " + expression.length() + " characters long (accepted: at most "
+                        + MAX_EXPRESSION + ")");
+            }
+            box = box(params, Surfaces.CUSTOM_BOX);
+            String text = expression;
+            Box b = box;
+            surface = attempt("f", () -> Surfaces.custom(text, b));
+            surfaceValues = Values.of(List.of(), Map.of(), Param.Context.NONE);
+        } else {
+            Method<Surface> method = Surfaces.byId(surfaceId).orElseThrow(() -> new FormatException("surface",
+                    "unknown surface '" + surfaceId + "' (accepted: " + ids(Surfaces.ALL) + ", " + CUSTOM + ")"));
+            if (params.containsKey("f")) {
+                throw new FormatException("f", "f= applies only to surface=" + CUSTOM);
+            }
+            Map<String, Double> given = new LinkedHashMap<>();
+            for (Param p : method.params()) {
+                String text = single(params, p.name(), null);
+                if (text != null) {
+                    given.put(p.name(), attempt(p.name(), () -> p.parse(text)));
+                }
+            }
+            surfaceValues = Values.of(method.params(), given, Param.Context.NONE);
+            surface = attempt("surface", () -> method.create(surfaceValues));
+            box = box(params, surface.box());
+        }
+        Set<String> accepted = new LinkedHashSet<>(TOP_LEVEL);
+        Surfaces.byId(surfaceId).ifPresent(m -> m.params().forEach(p -> accepted.add(p.name())));
+        for (String key : params.keySet()) {
+            if (!accepted.contains(key)) {
+                throw new FormatException(key, "unknown parameter '" + key + "' (accepted: " + String.join(", ", accepted) + ")");
+            }
+        }
+        Point start = point(params, surface.start());
+        int steps = (int) number(params, STEPS);
+        double noise = number(params, NOISE);
+        long seed = (long) number(params, SEED);
+        int batch = (int) number(params, BATCH);
+        List<String> runTexts = params.getOrDefault("run", List.of());
+        if (runTexts.isEmpty()) {
+            throw new FormatException("run", "at least one run=<optimizer>:<key>=<value>,… is needed (optimizers: "
+                    + ids(Optimizers.ALL) + ")");
+        }
+        if (runTexts.size() > RunSpec.MAX_RUNS) {
+            throw new FormatException("run", runTexts.size() + " runs given (accepted: at most " + RunSpec.MAX_RUNS + ")");
+        }
+        List<RunConfig> runs = new ArrayList<>();
+        for (int i = 0; i < runTexts.size(); i++) {
+            runs.add(parseRun("run[" + i + "]", runTexts.get(i), steps));
+        }
+        return attempt("surface", () -> new RunSpec(surface, surfaceValues, box, start, steps, noise, seed, batch, runs));
+    }
+
+    /** Parses one {@code run=} value, e.g. {@code adam:lr=0.05,sched=cosine,T_max=500}. */
+    public static RunConfig parseRun(String where, String text, int steps) {
+        int colon = text.indexOf(':');
+        String optimizerId = colon < 0 ? text : text.substring(0, colon);
+        Method<Optimizer> optimizer = Optimizers.byId(optimizerId).orElseThrow(() -> new FormatException(where,
+                "unknown optimizer '" + optimizerId + "' (accepted: " + ids(Optimizers.ALL) + ")"));
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (colon >= 0 && colon < text.length() - 1) {
+            for (String pair : text.substring(colon + 1).split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new FormatException(where, "'" + pair + "' is not of the form key=value");
+                }
+                String key = pair.substring(0, eq);
+                if (pairs.put(key, pair.substring(eq + 1)) != null) {
+                    throw new FormatException(where + "." + key, key + " is given twice");
+                }
+            }
+        }
+        String scheduleId = pairs.getOrDefault("sched", "constant");
+        pairs.remove("sched");
+        Method<Schedule> schedule = Schedules.byId(scheduleId).orElseThrow(() -> new FormatException(where + ".sched",
+                "unknown schedule '" + scheduleId + "' (accepted: " + ids(Schedules.ALL) + ")"));
+        Map<String, Double> optimizerGiven = new LinkedHashMap<>();
+        Map<String, Double> scheduleGiven = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : pairs.entrySet()) {
+            String key = e.getKey();
+            Param p = optimizer.param(key);
+            Map<String, Double> target = optimizerGiven;
+            if (p == null) {
+                p = schedule.param(key);
+                target = scheduleGiven;
+            }
+            if (p == null) {
+                throw new FormatException(where + "." + key, "unknown key '" + key + "' for " + optimizerId
+                        + " (accepted: " + names(optimizer.params()) + ") or schedule " + scheduleId
+                        + (schedule.params().isEmpty() ? " (none)" : " (accepted: " + names(schedule.params()) + ")")
+                        + " or sched=<schedule>");
+            }
+            Param param = p;
+            target.put(key, attempt(where + "." + key, () -> param.parse(e.getValue())));
+        }
+        Values optimizerValues = attempt(where, () -> Values.of(optimizer.params(), optimizerGiven, new Param.Context(Double.NaN, steps)));
+        Param.Context context = new Param.Context(optimizerValues.get(optimizer.param("lr")), steps);
+        Values scheduleValues = Values.of(schedule.params(), scheduleGiven, context);
+        return attempt(where, () -> new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues)));
+    }
+
+    /** The normalised query string: every key, every default filled in; parses back to an equal spec. */
+    public static String format(RunSpec spec) {
+        List<String> parts = new ArrayList<>();
+        parts.add("surface=" + spec.surface().id());
+        if (spec.surface().id().equals(CUSTOM)) {
+            parts.add("f=" + encode(Surfaces.source(spec.surface())));
+        }
+        spec.surfaceValues().byName().forEach((k, v) -> parts.add(k + "=" + Numbers.format(v)));
+        parts.add("start=" + Numbers.format(spec.start().x()) + "," + Numbers.format(spec.start().y()));
+        parts.add("steps=" + spec.steps());
+        Box b = spec.box();
+        parts.add("box=" + String.join(",", Numbers.format(b.xMin()), Numbers.format(b.xMax()),
+                Numbers.format(b.yMin()), Numbers.format(b.yMax())));
+        parts.add("noise=" + Numbers.format(spec.noise()));
+        parts.add("seed=" + spec.seed());
+        parts.add("batch=" + spec.batch());
+        for (RunConfig run : spec.runs()) {
+            parts.add("run=" + formatRun(run));
+        }
+        return String.join("&", parts);
+    }
+
+    /** One run's value in the run format, with every key. */
+    public static String formatRun(RunConfig run) {
+        List<String> keys = new ArrayList<>();
+        pairs(run.optimizer().method().params(), run.optimizer().values(), keys);
+        keys.add("sched=" + run.schedule().method().id());
+        pairs(run.schedule().method().params(), run.schedule().values(), keys);
+        return run.optimizer().method().id() + ":" + String.join(",", keys);
+    }
+
+    private static void pairs(List<Param> params, Values values, List<String> out) {
+        for (Param p : params) {
+            out.add(p.name() + "=" + p.format(values.get(p)));
+        }
+    }
+
+    private static String single(Map<String, List<String>> params, String key, String fallback) {
+        List<String> values = params.get(key);
+        if (values == null || values.isEmpty()) {
+            return fallback;
+        }
+        if (values.size() > 1) {
+            throw new FormatException(key, key + " is given " + values.size() + " times (accepted: once)");
+        }
+        return values.get(0);
+    }
+
+    private static double number(Map<String, List<String>> params, Param p) {
+        String text = single(params, p.name(), null);
+        return text == null ? p.defaultValue(Param.Context.NONE) : attempt(p.name(), () -> p.parse(text));
+    }
+
+    private static Point point(Map<String, List<String>> params, Point fallback) {
+        String text = single(params, "start", null);
+        if (text == null) {
+            return fallback;
+        }
+        double[] v = numbers("start", text, 2, "start=<x>,<y>, e.g. start=-1.5,2");
+        return new Point(v[0], v[1]);
+    }
+
+    private static Box box(Map<String, List<String>> params, Box fallback) {
+        String text = single(params, "box", null);
+        if (text == null) {
+            return fallback;
+        }
+        double[] v = numbers("box", text, 4, "box=<xmin>,<xmax>,<ymin>,<ymax>, e.g. box=-2,2,-1,3");
+        return attempt("box", () -> new Box(v[0], v[1], v[2], v[3]));
+    }
+
+    private static double[] numbers(String key, String text, int count, String accepted) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != count) {
+            throw new FormatException(key, key + " needs " + count + " numbers (accepted: " + accepted + "; got '" + text + "')");
+        }
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            try {
+                out[i] = Numbers.parse(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new FormatException(key, "'" + parts[i] + "' in " + key + " is not a number (accepted: " + accepted + ")");
+            }
+            if (Math.abs(out[i]) > 1e9) {
+                throw new FormatException(key, key + " coordinates must lie within ±1e9 (got " + parts[i] + ")");
+            }
+        }
+        return out;
+    }
+
+    /** Runs a step of parsing, attributing any validation failure to {@code where}. */
+    private static <T> T attempt(String where, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (FormatException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(where, e.getMessage());
+        }
+    }
+
+    private static String ids(List<? extends Method<?>> methods) {
+        return String.join(", ", methods.stream().map(Method::id).toList());
+    }
+
+    private static String names(List<Param> params) {
+        return String.join(", ", params.stream().map(Param::name).toList());
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(text, "'" + text + "' is not correctly percent-encoded");
+        }
+    }
+
+    /** Percent-encodes all but the characters that read well and are safe in a query value. */
+    static String encode(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char ch = (char) (b & 0xff);
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || "-._~*(),/:".indexOf(ch) >= 0) {
+                out.append(ch);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

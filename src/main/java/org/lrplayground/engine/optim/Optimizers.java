@@ -1,0 +1,18 @@
+package org.lrplayground.engine.optim;
+
+import java.util.List;
+import java.util.Optional;
+import org.lrplayground.engine.param.Method;
+
+/** Every optimizer the playground offers, in the order pickers list them. */
+public final class Optimizers {
+
+    private Optimizers() {
+    }
+
+    public static final List<Method<Optimizer>> ALL = List.of(Sgd.METHOD, Adam.METHOD);
+
+    public static Optional<Method<Optimizer>> byId(String id) {
+        return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+}

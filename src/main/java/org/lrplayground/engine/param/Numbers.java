@@ -1,0 +1,35 @@
+package org.lrplayground.engine.param;
+
+import java.math.BigDecimal;
+
+/** Numbers in the run format: plain decimals where readable, exponents otherwise; always round-trip. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** The shortest text that parses back to exactly {@code value}. */
+    public static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-5 && magnitude < 1e15) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(value).replace(".0E", "E").replace('E', 'e');
+    }
+
+    /**
+     * Parses a decimal number; unlike {@link Double#parseDouble} it rejects hexadecimal, "NaN",
+     * "Infinity" and type suffixes, which have no place in a link.
+     *
+     * @throws NumberFormatException when the text is not a plain decimal number
+     */
+    public static double parse(String text) {
+        if (!text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw new NumberFormatException(text);
+        }
+        return Double.parseDouble(text);
+    }
+}

@@ -1,0 +1,49 @@
+package org.lrplayground.engine.run;
+
+import java.util.List;
+import org.lrplayground.engine.param.Values;
+import org.lrplayground.engine.surface.Box;
+import org.lrplayground.engine.surface.Point;
+import org.lrplayground.engine.surface.Surface;
+
+/**
+ * The whole problem: a surface and its plot box, a start point, the number of steps, gradient
+ * noise, the seed, the mini-batch size (linreg) and 1 to 12 optimizer runs. Immutable and
+ * complete: every default is filled in, so formatting it gives the normalised link.
+ *
+ * @param surface       the surface instance
+ * @param surfaceValues its parameters (e.g. the ravine's kappa)
+ * @param box           the plot box (divergence bound, "left-box" edge, f* of unbounded surfaces)
+ * @param start         θ₀
+ * @param steps         number of updates, 1 … {@link #MAX_STEPS}
+ * @param noise         σ of Gaussian noise added to each gradient coordinate (0 = none)
+ * @param seed          seeds the noise and the mini-batch order: the same seed gives the same run
+ * @param batch         mini-batch size for data-fitting surfaces
+ * @param runs          the optimizer runs, 1 … {@link #MAX_RUNS}
+ */
+public record RunSpec(Surface surface, Values surfaceValues, Box box, Point start, int steps, double noise, long seed,
+                      int batch, List<RunConfig> runs) {
+
+    public static final int MAX_STEPS = 100_000;
+    public static final int MAX_RUNS = 12;
+
+    public RunSpec {
+        runs = List.copyOf(runs);
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be a whole number from 1 to " + MAX_STEPS + " (got " + steps + ")");
+        }
+        if (runs.isEmpty() || runs.size() > MAX_RUNS) {
+            throw new IllegalArgumentException("a spec needs 1 to " + MAX_RUNS + " runs (got " + runs.size() + ")");
+        }
+        if (!(noise >= 0 && Double.isFinite(noise))) {
+            throw new IllegalArgumentException("noise must be a finite number ≥ 0 (got " + noise + ")");
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1 (got " + batch + ")");
+        }
+    }
+
+    public RunSpec withRuns(List<RunConfig> newRuns) {
+        return new RunSpec(surface, surfaceValues, box, start, steps, noise, seed, batch, newRuns);
+    }
+}

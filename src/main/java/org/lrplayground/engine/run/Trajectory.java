@@ -1,0 +1,109 @@
+package org.lrplayground.engine.run;
+
+import java.util.Arrays;
+
+/**
+ * The recorded points of one run as parallel primitive arrays, t = 0 … size − 1: θ_t = (x, y), the
+ * loss and gradient at θ_t, and the effective learning rate of the update that produced θ_t
+ * (NaN for t = 0). Grown in chunks so the inner loop rarely allocates.
+ *
+ * <p>Not thread-safe: written by the thread that advances the run; readers take {@link #slice}s.
+ */
+public final class Trajectory {
+
+    private static final int FIRST_CHUNK = 1024;
+
+    private double[] x, y, loss, gx, gy, lrx, lry;
+    private int size;
+
+    Trajectory(int expectedPoints) {
+        allocate(Math.min(expectedPoints, FIRST_CHUNK));
+    }
+
+    private void allocate(int capacity) {
+        x = grow(x, capacity);
+        y = grow(y, capacity);
+        loss = grow(loss, capacity);
+        gx = grow(gx, capacity);
+        gy = grow(gy, capacity);
+        lrx = grow(lrx, capacity);
+        lry = grow(lry, capacity);
+    }
+
+    private static double[] grow(double[] a, int capacity) {
+        return a == null ? new double[capacity] : Arrays.copyOf(a, capacity);
+    }
+
+    void add(double px, double py, double f, double gradX, double gradY, double lrX, double lrY) {
+        if (size == x.length) {
+            allocate(size * 2);
+        }
+        x[size] = px;
+        y[size] = py;
+        loss[size] = f;
+        gx[size] = gradX;
+        gy[size] = gradY;
+        lrx[size] = lrX;
+        lry[size] = lrY;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double x(int t) {
+        return x[check(t)];
+    }
+
+    public double y(int t) {
+        return y[check(t)];
+    }
+
+    public double loss(int t) {
+        return loss[check(t)];
+    }
+
+    public double gradX(int t) {
+        return gx[check(t)];
+    }
+
+    public double gradY(int t) {
+        return gy[check(t)];
+    }
+
+    /** Effective lr of the x coordinate for the update that produced θ_t; NaN at t = 0. */
+    public double lrX(int t) {
+        return lrx[check(t)];
+    }
+
+    public double lrY(int t) {
+        return lry[check(t)];
+    }
+
+    private int check(int t) {
+        if (t < 0 || t >= size) {
+            throw new IndexOutOfBoundsException("step " + t + " of " + size + " recorded points");
+        }
+        return t;
+    }
+
+    /** A copy of points {@code from} (inclusive) to {@code to} (exclusive), for handing to another thread. */
+    public Slice slice(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + size);
+        }
+        return new Slice(from, Arrays.copyOfRange(x, from, to), Arrays.copyOfRange(y, from, to),
+                Arrays.copyOfRange(loss, from, to), Arrays.copyOfRange(gx, from, to), Arrays.copyOfRange(gy, from, to),
+                Arrays.copyOfRange(lrx, from, to), Arrays.copyOfRange(lry, from, to));
+    }
+
+    /** Points {@code first} … {@code first + x.length − 1} of a trajectory, copied. */
+    public record Slice(int first, double[] x, double[] y, double[] loss, double[] gradX, double[] gradY,
+                        double[] lrX, double[] lrY) {
+
+        public int size() {
+            return x.length;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.lrplayground.engine.schedule;
+
+import java.util.List;
+import java.util.Optional;
+import org.lrplayground.engine.param.Method;
+import org.lrplayground.engine.param.Param;
+import org.lrplayground.engine.param.Values;
+
+/**
+ * Every schedule the playground offers. Each declares its parameters under PyTorch's names;
+ * {@link #WARMUP} is accepted by all of them and wraps the result in {@link Warmup}.
+ * Absolute keys ({@code eta_min}, {@code max_lr}) are in lr units as in PyTorch; factories read the
+ * run's lr from {@link Values#context()}.
+ */
+public final class Schedules {
+
+    private Schedules() {
+    }
+
+    public static final Param WARMUP = Param.integer("warmup", 0, 0, 100_000,
+            "linear warm-up steps before the schedule (0 = none)");
+
+    static final Param T_MAX = Param.integer("T_max", 1000, 1, 1_000_000, "steps until the rate reaches eta_min")
+            .withDefault(c -> c.steps());
+    static final Param ETA_MIN = Param.real("eta_min", 0, 0, 100, "the smallest rate, reached at T_max");
+
+    public static final List<Method<Schedule>> ALL = List.of(
+            new Method<>("constant", "Constant", "The rate stays at lr.", List.of(), v -> new Constant()),
+            new Method<>("cosine", "Cosine annealing", "Falls from lr to eta_min along half a cosine over T_max steps.",
+                    List.of(T_MAX, ETA_MIN), v -> new Cosine(v.getInt(T_MAX), v.get(ETA_MIN), v.context().lr())));
+
+    public static Optional<Method<Schedule>> byId(String id) {
+        return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The schedule a method and its values describe, behind a warm-up when {@code warmup} &gt; 0. */
+    public static Schedule create(Method<Schedule> method, Values values, int warmup) {
+        Schedule schedule = method.create(values);
+        return warmup > 0 ? new Warmup(warmup, schedule) : schedule;
+    }
+}

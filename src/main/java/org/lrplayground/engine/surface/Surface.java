@@ -1,0 +1,63 @@
+package org.lrplayground.engine.surface;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A loss surface f(x, y) with its exact gradient and what users compare against: the known
+ * minima and f*. Implementations are immutable and safe to share between runs and threads.
+ */
+public interface Surface {
+
+    /** Lower-case id used in links, e.g. {@code rosenbrock}. */
+    String id();
+
+    /** Display name, e.g. "Rosenbrock". */
+    String name();
+
+    /** The formula as shown to users. */
+    String formula();
+
+    /** The default plot box. */
+    Box box();
+
+    /** The default start point. */
+    Point start();
+
+    /** Known minima; empty for surfaces without one (saddles). */
+    List<Minimum> minima();
+
+    /** Whether f is unbounded below, so that runs stop when they leave the box ("left-box"). */
+    default boolean unboundedBelow() {
+        return minima().isEmpty();
+    }
+
+    /**
+     * f*: the global minimum value, or for a surface unbounded below the minimum over the given
+     * box (Eve and Polyak need f − f* ≥ 0 on the plotted region).
+     */
+    default double fStar(Box box) {
+        return unboundedBelow() ? box.minimumOf(this)
+                : minima().stream().mapToDouble(Minimum::value).min().orElseThrow();
+    }
+
+    /** f(x, y). */
+    double value(double x, double y);
+
+    /** Returns f(x, y) and writes the exact gradient into {@code grad[0]}, {@code grad[1]}. */
+    double gradient(double x, double y, double[] grad);
+
+    /**
+     * The gradients one run sees. Deterministic surfaces give the exact gradient; a data-fitting
+     * surface (linreg) gives mini-batch gradients drawn with {@code random}.
+     */
+    default Sampler sampler(SplittableRandom random, int batch) {
+        return this::gradient;
+    }
+
+    /** A source of (possibly stochastic) gradients; returns the full loss at the point. */
+    @FunctionalInterface
+    interface Sampler {
+        double sample(double x, double y, double[] grad);
+    }
+}

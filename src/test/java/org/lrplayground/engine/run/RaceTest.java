@@ -1,0 +1,52 @@
+package org.lrplayground.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.lrplayground.engine.format.RunFormat;
+import org.junit.jupiter.api.Test;
+
+class RaceTest {
+
+    @Test
+    void sgdWithLrOneDivergesOnRosenbrockWithoutRecordingNonFiniteValues() {
+        Race race = Race.run(RunFormat.parse("surface=rosenbrock&start=-1.5,2&steps=500&run=sgd:lr=1"));
+
+        RunStatus status = race.status(0);
+        Trajectory t = race.trajectory(0);
+        assertThat(status.kind()).isEqualTo(RunStatus.Kind.DIVERGED);
+        assertThat(t.size()).isEqualTo(status.step());
+        for (int i = 0; i < t.size(); i++) {
+            assertThat(java.util.stream.DoubleStream.of(t.x(i), t.y(i), t.loss(i), t.gradX(i), t.gradY(i)).allMatch(Double::isFinite)).isTrue();
+        }
+        assertThat(status.reason()).contains("diverged at step " + status.step()).contains("ten times smaller");
+    }
+
+    @Test
+    void adamRunsEveryStepAndRecordsOnePointPerStep() {
+        Race race = Race.run(RunFormat.parse("surface=rosenbrock&start=-1.5,2&steps=500&run=adam:lr=0.05"));
+
+        assertThat(race.status(0).kind()).isEqualTo(RunStatus.Kind.MAX_STEPS);
+        assertThat(race.trajectory(0).size()).isEqualTo(501);
+        assertThat(race.trajectory(0).lrX(0)).isNaN();
+        assertThat(race.distanceToNearestMinimum(0)).isLessThan(1.0); // it starts 2.7 away
+    }
+
+    @Test
+    void advancingInChunksGivesTheSameTrajectoryAsRunningAtOnce() {
+        String query = "surface=rosenbrock&steps=300&noise=0.5&seed=7&run=adam:lr=0.02&run=sgd:lr=0.001";
+        Race whole = Race.run(RunFormat.parse(query));
+        Race chunked = new Race(RunFormat.parse(query));
+        while (chunked.advance(17)) {
+            // advance until every run has finished
+        }
+        for (int r = 0; r < 2; r++) {
+            Trajectory a = whole.trajectory(r);
+            Trajectory b = chunked.trajectory(r);
+            assertThat(b.size()).isEqualTo(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(b.x(i)).isEqualTo(a.x(i));
+                assertThat(b.y(i)).isEqualTo(a.y(i));
+            }
+        }
+    }
+}
