@@ -134,7 +134,8 @@ public final class RunFormat {
         for (int i = 0; i < runTexts.size(); i++) {
             runs.add(parseRun("run[" + i + "]", runTexts.get(i), steps));
         }
-        return attempt("surface", () -> new RunSpec(surface, surfaceValues, box, start, steps, noise, seed, batch, runs));
+        return attempt(params.containsKey("batch") ? "batch" : "surface",
+                () -> new RunSpec(surface, surfaceValues, box, start, steps, noise, seed, batch, runs));
     }
 
     /** Parses one {@code run=} value, e.g. {@code adam:lr=0.05,sched=cosine,T_max=500}. */

@@ -41,7 +41,7 @@ final class Lane {
         stepper = config.optimizer().instance().start(2);
         baseLr = config.optimizer().instance().lr();
         schedule = config.schedule().instance();
-        tracker = schedule.start();
+        tracker = schedule.start(fStar);
         trajectory = new Trajectory(spec.steps() + 1);
         Box box = spec.box();
         centerX = (box.xMin() + box.xMax()) / 2;

@@ -38,8 +38,10 @@ public record RunSpec(Surface surface, Values surfaceValues, Box box, Point star
         if (!(noise >= 0 && Double.isFinite(noise))) {
             throw new IllegalArgumentException("noise must be a finite number ≥ 0 (got " + noise + ")");
         }
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch must be at least 1 (got " + batch + ")");
+        if (batch < 1 || batch > Math.max(1, surface.dataRows())) {
+            throw new IllegalArgumentException("batch = " + batch + " is not accepted: " + (surface.dataRows() == 0
+                    ? surface.id() + " has no data rows, so batch must be 1"
+                    : "a mini-batch holds 1 to " + surface.dataRows() + " rows of " + surface.id() + "'s data"));
         }
     }
 

@@ -12,8 +12,12 @@ package org.lrplayground.engine.schedule;
  */
 public interface Schedule {
 
-    /** A fresh per-run reader of the loss history. */
-    Tracker start();
+    /**
+     * A fresh per-run reader of the loss history.
+     *
+     * @param fStar the surface's minimum value, so that feedback schedules can use f − f*
+     */
+    Tracker start(double fStar);
 
     /**
      * The momentum (or β₁) the schedule imposes at step t, or NaN when it leaves it alone.
@@ -36,7 +40,7 @@ public interface Schedule {
         double at(int t);
 
         @Override
-        default Tracker start() {
+        default Tracker start(double fStar) {
             return (t, loss) -> at(t);
         }
     }

@@ -17,8 +17,8 @@ public record Warmup(int steps, Schedule then) implements Schedule {
     }
 
     @Override
-    public Tracker start() {
-        Tracker after = then.start();
+    public Tracker start(double fStar) {
+        Tracker after = then.start(fStar);
         return new Tracker() {
             private double first = Double.NaN;
 

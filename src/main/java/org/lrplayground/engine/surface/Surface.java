@@ -41,6 +41,14 @@ public interface Surface {
                 : minima().stream().mapToDouble(Minimum::value).min().orElseThrow();
     }
 
+    /**
+     * Rows of data behind the surface (linreg), 0 for an analytic surface; mini-batches can hold
+     * at most this many rows.
+     */
+    default int dataRows() {
+        return 0;
+    }
+
     /** f(x, y). */
     double value(double x, double y);
 
