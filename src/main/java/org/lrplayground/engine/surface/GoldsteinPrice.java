@@ -32,7 +32,7 @@ public record GoldsteinPrice() implements Surface {
         return Box.square(2);
     }
 
-    /** Between the local minimum 30 at (−0.6, −0.4) and the global one. */
+    /** Plain descent from here settles in the local minimum 30 at (−0.6, −0.4), next to the global one. */
     @Override
     public Point start() {
         return new Point(-0.5, 0.5);
