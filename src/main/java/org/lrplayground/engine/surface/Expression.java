@@ -32,7 +32,10 @@ final class Expression {
     /** Longest accepted source text. */
     static final int MAX_LENGTH = 500;
 
-    /** The instructions; {@code arity} operands are popped and one result is pushed. */
+    /**
+     * The instructions; {@code arity} operands are popped and one result is pushed. The named
+     * functions are the constants from {@code SIN} on, in the order error messages list them.
+     */
     enum Op {
         CONST(0), X(0), Y(0), ADD(2), SUB(2), MUL(2), DIV(2), POW(2), NEG(1),
         SIN(1), COS(1), TAN(1), ASIN(1), ACOS(1), ATAN(1), SINH(1), COSH(1), TANH(1),
@@ -45,7 +48,7 @@ final class Expression {
         }
     }
 
-    /** Functions by name, in the order error messages list them; {@code pow(a, b)} is a ^ b. */
+    /** Functions by name; {@code pow(a, b)} is a ^ b. */
     private static final Map<String, Op> FUNCTIONS = functions();
 
     private static Map<String, Op> functions() {

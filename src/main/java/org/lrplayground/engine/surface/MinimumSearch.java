@@ -80,7 +80,8 @@ final class MinimumSearch {
 
     /**
      * Levenberg–Marquardt from (x, y): solve (H + λI) d = −∇f; accept d if it lowers f (and try
-     * a smaller λ next), else raise λ. Returns null when the iterate runs away from the box.
+     * a smaller λ next), else raise λ. Stops where no step lowers f any more or the gradient is
+     * not finite (a kink or the edge of the domain); returns null when the iterate runs away.
      */
     private Minimum polish(double x, double y) {
         double fx = value(x, y);
@@ -89,19 +90,23 @@ final class MinimumSearch {
             f.sample(x, y, g);
             double gx = g[0];
             double gy = g[1];
-            if (gx == 0 && gy == 0) {
+            if (!Double.isFinite(gx) || !Double.isFinite(gy) || (gx == 0 && gy == 0)) {
                 break;
             }
             double h = 1e-6 * diagonal;
             f.sample(x + h, y, g1);
             f.sample(x - h, y, g2);
             double hxx = (g1[0] - g2[0]) / (2 * h);
-            double hxy = (g1[1] - g2[1]) / (2 * h);
+            double hyx = (g1[1] - g2[1]) / (2 * h);
             f.sample(x, y + h, g1);
             f.sample(x, y - h, g2);
             double hyy = (g1[1] - g2[1]) / (2 * h);
-            hxy = 0.5 * (hxy + (g1[0] - g2[0]) / (2 * h));
-            double floor = 1e-9 * (Math.abs(hxx) + Math.abs(hyy)) + Double.MIN_NORMAL;
+            double hxy = 0.5 * (hyx + (g1[0] - g2[0]) / (2 * h));
+            if (!(Double.isFinite(hxx) && Double.isFinite(hxy) && Double.isFinite(hyy))) {
+                hxx = hxy = hyy = 0; // no curvature known: damped gradient steps
+            }
+            // with λ at this floor a pure gradient step is at most one box diagonal long
+            double floor = 1e-9 * (Math.abs(hxx) + Math.abs(hyy)) + Math.hypot(gx, gy) / diagonal;
             boolean moved = false;
             while (!moved) {
                 double a = hxx + lambda;
@@ -110,7 +115,9 @@ final class MinimumSearch {
                 if (a > 0 && det > 0) {
                     double dx = -(c * gx - hxy * gy) / det;
                     double dy = -(a * gy - hxy * gx) / det;
-                    if (Math.abs(dx) <= 1e-15 * (Math.abs(x) + diagonal) && Math.abs(dy) <= 1e-15 * (Math.abs(y) + diagonal)) {
+                    boolean negligible = Math.abs(dx) <= 1e-15 * (Math.abs(x) + diagonal)
+                            && Math.abs(dy) <= 1e-15 * (Math.abs(y) + diagonal);
+                    if (negligible || !Double.isFinite(dx + dy)) {
                         return new Minimum(x, y, fx); // no smaller step can lower f any more
                     }
                     double next = value(x + dx, y + dy);
@@ -120,14 +127,13 @@ final class MinimumSearch {
                         fx = next;
                         lambda /= 10;
                         moved = true;
-                    } else {
-                        lambda = Math.max(10 * lambda, floor);
+                        continue;
                     }
-                } else {
-                    lambda = Math.max(10 * lambda, floor);
                 }
+                lambda = Math.max(10 * lambda, floor);
             }
-            if (Math.abs(x - (box.xMin() + box.xMax()) / 2) > box.width() || Math.abs(y - (box.yMin() + box.yMax()) / 2) > box.height()) {
+            if (Math.abs(x - (box.xMin() + box.xMax()) / 2) > box.width()
+                    || Math.abs(y - (box.yMin() + box.yMax()) / 2) > box.height()) {
                 return null;
             }
         }

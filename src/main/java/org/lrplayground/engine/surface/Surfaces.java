@@ -40,10 +40,17 @@ public final class Surfaces {
     /** The default box of a custom surface. */
     public static final Box CUSTOM_BOX = Box.square(5);
 
+    /** Longest accepted expression of a custom surface, in characters. */
+    public static final int MAX_EXPRESSION = Expression.MAX_LENGTH;
+
     /**
-     * The surface of a user's expression in x and y over a box.
+     * The surface of a user's expression in x and y over a box: numbers, x, y, pi, e, + - * / ^,
+     * parentheses and the functions sin cos tan asin acos atan sinh cosh tanh exp log sqrt abs
+     * min max pow, at most {@value #MAX_EXPRESSION} characters. Its exact gradient comes from
+     * automatic differentiation and its minima from a numerical search over the box
+     * ({@link CustomSurface} says how, and how the default start is chosen).
      *
-     * @throws IllegalArgumentException with the position of a syntax error
+     * @throws IllegalArgumentException with the position of a syntax error and what was expected there
      */
     public static Surface custom(String expression, Box box) {
         return new CustomSurface(expression, box);

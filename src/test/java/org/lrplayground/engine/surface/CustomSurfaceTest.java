@@ -74,6 +74,12 @@ class CustomSurfaceTest {
     void aKinkedMinimumCounts() {
         Surface s = Surfaces.custom("abs(x) + 2*abs(y - 1)", BOX);
         assertThat(s.minima()).containsExactly(new Minimum(0, 1, 0));
+        Surface cone = Surfaces.custom("sqrt((x - 0.33)^2 + (y + 0.27)^2)", BOX);
+        assertThat(cone.minima()).hasSize(1);
+        assertThat(cone.minima().getFirst().at().distanceTo(new Point(0.33, -0.27))).isLessThan(1e-6);
+        Surface cusp = Surfaces.custom("sqrt(abs(x - 0.33)) + y^2", BOX);
+        assertThat(cusp.minima()).hasSize(1);
+        assertThat(cusp.minima().getFirst().at().distanceTo(new Point(0.33, 0))).isLessThan(1e-6);
     }
 
     @Test
