@@ -79,16 +79,21 @@ public record LinReg() implements Surface {
 
     @Override
     public double gradient(double a, double b, double[] grad) {
-        double ga = 0;
-        double gb = 0;
+        grad[0] = 0;
+        grad[1] = 0;
         for (int i = 0; i < ROWS; i++) {
-            double deDb = 2 * (a * X[i] + b - Y[i]);
-            ga += X[i] * deDb;
-            gb += deDb;
+            addRowGradient(i, a, b, grad);
         }
-        grad[0] = ga / ROWS;
-        grad[1] = gb / ROWS;
+        grad[0] /= ROWS;
+        grad[1] /= ROWS;
         return value(a, b);
+    }
+
+    /** Adds row i's de/da = x·de/db and de/db = 2(ax + b − y) to {@code sum}. */
+    private static void addRowGradient(int i, double a, double b, double[] sum) {
+        double deDb = 2 * (a * X[i] + b - Y[i]);
+        sum[0] += X[i] * deDb;
+        sum[1] += deDb;
     }
 
     @Override
@@ -123,16 +128,13 @@ public record LinReg() implements Surface {
                 next = 0;
             }
             int end = Math.min(next + batch, ROWS);
-            double ga = 0;
-            double gb = 0;
+            grad[0] = 0;
+            grad[1] = 0;
             for (int k = next; k < end; k++) {
-                int i = order[k];
-                double deDb = 2 * (a * X[i] + b - Y[i]);
-                ga += X[i] * deDb;
-                gb += deDb;
+                addRowGradient(order[k], a, b, grad);
             }
-            grad[0] = ga / (end - next);
-            grad[1] = gb / (end - next);
+            grad[0] /= end - next;
+            grad[1] /= end - next;
             next = end;
             return value(a, b);
         }
