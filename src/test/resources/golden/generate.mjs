@@ -117,7 +117,7 @@ function trajectory(surface, start, steps, optimizer) {
     const rows = [];
     const record = t => {
         const [x, y] = theta.dataSync();
-        const loss = tf.tidy(() => f(theta)).dataSync()[0];
+        const loss = tf.tidy(() => f(theta).dataSync()[0]);
         rows.push([t, f32(x), f32(y), f32(loss)].join(','));
     };
     record(0);
