@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +61,9 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
             throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM
                     + " (Debian: apt-get install chromium; elsewhere pass -Dbrowser.executable=<path>)");
         }
+        // Playwright's 5 s default is too short for the first, JIT-cold page load of a freshly
+        // started server on a busy two-core CI machine; a passing test never waits this long.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         context.getStore(NAMESPACE).computeIfAbsent(Session.class, key -> {
             Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
