@@ -15,7 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * base URL is the running app, so {@code page.navigate("/")} works) and the page's
  * {@link BrowserConsole}. One browser serves all tests of a class; a failing test leaves a
  * screenshot under {@code target/browser-failures/}. Name the class {@code *IT}: failsafe
- * runs those in {@code verify}, after the jar is packaged.
+ * runs those in {@code verify}, after the jar is packaged. From an IDE, run
+ * {@code ./mvnw package} once first: production mode needs the bundle that build leaves in
+ * {@code target/classes}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
