@@ -31,7 +31,7 @@ public record Eve(double lr, double beta1, double beta2, double beta3, double ep
     static final Param LR = Param.lr(1e-3);
     static final Param BETA3 = Param.real("beta3", 0.999, 0, 0.999999, "β₃: decay of the feedback term d");
     static final Param EPS = Common.eps(1e-8);
-    static final Param SMALL_K = Param.above("k", 0.1, 0, 100, "k: lower clip of the relative change of f");
+    static final Param SMALL_K = Param.above("k", 0.1, 0, 10, "k: lower clip of the relative change of f");
     static final Param BIG_K = Param.above("K", 10, 0, 1000, "K: upper clip of the relative change of f");
 
     public static final Method<Optimizer> METHOD = new Method<>("eve", "Eve",
