@@ -3,10 +3,12 @@ package org.lrplayground.engine.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.engine.optim.Steps.Driver;
 
-class AdagradTest {
+/** How the effective learning rate per coordinate behaves over long runs. */
+class EffectiveRateTest {
 
     @Test
     void effectiveLearningRateNeverIncreases() {
@@ -37,5 +39,18 @@ class AdagradTest {
             d.step(0.01, 0.01);
         }
         assertThat(d.c.lr[0]).isGreaterThan(100 * afterLarge);
+    }
+
+    @Test
+    void centeredRmspropStaysFiniteWhenTheGradientStopsVarying() {
+        // v − ḡ² → 0 for a constant gradient, and rounding takes it below zero after ~3200 steps at g = 0.1;
+        // the rate becomes η/ε, large but a number the runner can judge
+        Driver d = new Driver("rmsprop", "centered", 1, "lr", 1e-6);
+        for (int t = 1; t <= 4000; t++) {
+            StepContext c = d.step(0.1, 7.3);
+            assertThat(DoubleStream.of(c.lr[0], c.lr[1], c.update[0], c.update[1]).allMatch(Double::isFinite))
+                    .as("step %d", t).isTrue();
+        }
+        assertThat(d.c.lr[0]).isEqualTo(1e-6 / 1e-8);
     }
 }
