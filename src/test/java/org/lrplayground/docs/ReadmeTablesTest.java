@@ -56,7 +56,7 @@ class ReadmeTablesTest {
     private static String methods(List<? extends Method<?>> methods) {
         StringBuilder out = new StringBuilder("| id | method | parameters (default, accepted range) |\n|---|---|---|\n");
         for (Method<?> m : methods) {
-            out.append("| `").append(m.id()).append("` | ").append(m.name()).append(": ").append(m.summary())
+            out.append("| `").append(m.id()).append("` | ").append(cell(m.name() + ": " + m.summary()))
                     .append(" | ").append(m.params().isEmpty() ? "—" : m.params().stream()
                             .map(ReadmeTablesTest::describe).collect(Collectors.joining("<br>")))
                     .append(" |\n");
@@ -73,7 +73,7 @@ class ReadmeTablesTest {
         } else if (p.defaultValue(new Param.Context(1, 2000)) != base) {
             shown = p.format(base) + " for 1000 steps (scales with steps)";
         }
-        return "`" + p.name() + "` = " + shown + " " + p.accepted().replace("|", "\\|") + ": " + p.help();
+        return "`" + p.name() + "` = " + shown + " " + cell(p.accepted() + ": " + p.help());
     }
 
     private static String surfaces() {
@@ -92,6 +92,11 @@ class ReadmeTablesTest {
                     .append(" |\n");
         }
         return out.append("| `custom` | your expression `f=` in x and y (+ − * / ^, sin cos tan asin acos atan sinh cosh tanh exp log sqrt abs, min max pow, pi e; at most 500 characters) | `box=`, default −5…5 × −5…5 | a quarter in from a corner | searched on a grid, then polished |\n").toString();
+    }
+
+    /** Table cells may not hold a bare '|' (AdaMax's |g|). */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static String num(double v) {
