@@ -75,10 +75,18 @@ class RunFormatErrorsTest {
     }
 
     @Test
-    void badPercentEncodingNamesTheBrokenText() {
+    void badPercentEncodingInAValueNamesItsKey() {
         FormatException e = catchThrowableOfType(FormatException.class, () -> RunFormat.parse("run=sgd&steps=%zz"));
 
-        assertThat(e.parameter()).isEqualTo("%zz");
+        assertThat(e.parameter()).isEqualTo("steps");
+        assertThat(e.getMessage()).contains("'%zz' is not correctly percent-encoded", "%25");
+    }
+
+    @Test
+    void badPercentEncodingInAKeyNamesTheKeyAsWritten() {
+        FormatException e = catchThrowableOfType(FormatException.class, () -> RunFormat.parse("run=sgd&st%eps=1"));
+
+        assertThat(e.parameter()).isEqualTo("st%eps");
         assertThat(e.getMessage()).contains("not correctly percent-encoded");
     }
 
