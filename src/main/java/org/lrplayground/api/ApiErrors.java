@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,7 +53,8 @@ class ApiErrors {
                 + "please report the query that caused it", null);
     }
 
-    private static ResponseEntity<ApiError> answer(HttpStatusCode status, String error, String parameter) {
-        return ResponseEntity.status(status).body(new ApiError(error, parameter));
+    /** JSON even when the client asked for CSV: an error has no CSV form, and a 406 would hide it. */
+    static ResponseEntity<ApiError> answer(HttpStatusCode status, String error, String parameter) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(error, parameter));
     }
 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.Writer;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
@@ -61,6 +63,13 @@ public class RunController {
             RunCsv.header(writer);
             runs.runEach(spec, run -> RunCsv.rows(writer, run));
         }
+    }
+
+    /** Any other address under /api answers JSON too, rather than the playground's not-found page. */
+    @GetMapping("/api/**")
+    public ResponseEntity<ApiErrors.ApiError> unknown(HttpServletRequest request) {
+        return ApiErrors.answer(HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI()
+                + " (accepted: /api/runs?<query> for JSON, /api/runs.csv?<query> for CSV)", null);
     }
 
     /** The raw query string, so that the run format decodes it (and reports bad percent-encoding). */

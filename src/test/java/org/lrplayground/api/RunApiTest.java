@@ -106,6 +106,23 @@ class RunApiTest {
     }
 
     @Test
+    void errorsAreJsonEvenWhenCsvWasAskedFor() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/runs.csv?run=nadam9"))
+                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(answer.body()).get("parameter").asString()).isEqualTo("run[0]");
+    }
+
+    @Test
+    void unknownApiAddressesAnswerJson404s() throws Exception {
+        HttpResponse<String> answer = get("/api/run?run=sgd");
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(answer.body()).get("error").asString()).contains("/api/run", "/api/runs?<query>");
+    }
+
+    @Test
     void otherMethodsGetNoStackTrace() throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/runs?run=sgd"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
