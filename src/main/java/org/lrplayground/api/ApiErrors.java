@@ -1,5 +1,6 @@
 package org.lrplayground.api;
 
+import java.io.IOException;
 import org.lrplayground.engine.format.FormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * The API's one error handler: every failure answers JSON {@code {"error": …, "parameter": …}}
@@ -38,6 +40,15 @@ class ApiErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
         return answer(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+    }
+
+    /**
+     * The client went away in the middle of an answer (the JSON writer wraps the I/O error): there
+     * is no one left to answer, and it is no failure of ours worth a stack trace in the log.
+     */
+    @ExceptionHandler({IOException.class, JacksonIOException.class})
+    void clientGone(Exception e) {
+        log.debug("Client left during a run API answer: {}", e.toString());
     }
 
     /** Spring's own errors (wrong method, unacceptable media type) keep their status; anything else is ours. */

@@ -18,7 +18,18 @@ import tools.jackson.core.JsonGenerator;
 /**
  * The JSON of {@code /api/runs}, written straight to a generator so that long runs stream out
  * instead of being built in memory. Every number that is not finite (the lr at t = 0, the distance
- * on a surface without minima) is written as {@code null}.
+ * on a surface without minima) is written as {@code null}. The shape:
+ *
+ * <pre>
+ * {"spec": {"query": "&lt;normalised run format&gt;",
+ *           "surface": {"id", "name", "formula", "params": {…}},
+ *           "box": {"xmin", "xmax", "ymin", "ymax"}, "start": {"x", "y"},
+ *           "steps", "noise", "seed", "batch", "fStar", "minima": [{"x", "y", "value"}],
+ *           "runs": [{"optimizer": {"id", "name", "params": {…}}, "schedule": {"id", "name", "params": {…}}}]},
+ *  "runs": [{"index", "label", "status": {"kind", "step", "reason"}, "finalLoss", "distanceToMinimum",
+ *            "points": {"x": [t = 0 … n], "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y"}}]}
+ * </pre>
+ * Parameters keep their declared kind: booleans are true/false, integers have no fraction.
  */
 final class RunJson {
 
