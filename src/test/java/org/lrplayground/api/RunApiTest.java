@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.optim.Optimizers;
-import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.run.Choice;
 import org.lrplayground.engine.run.Race;
@@ -123,6 +124,19 @@ class RunApiTest {
     }
 
     @Test
+    void expressionCharactersNeedNoPercentEncoding() throws Exception {
+        // java.net.URI refuses ^ and |, as Tomcat does unless told otherwise: talk HTTP/1.0 by hand.
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /api/runs?run=sgd&f=x^2+|y| HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            JsonNode error = json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(error.get("parameter").asString()).isEqualTo("f");
+        }
+    }
+
+    @Test
     void otherMethodsGetNoStackTrace() throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/runs?run=sgd"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -206,7 +220,7 @@ class RunApiTest {
         }
     }
 
-    private static void assertSeries(JsonNode array, Trajectory t, java.util.function.IntToDoubleFunction value) {
+    private static void assertSeries(JsonNode array, Trajectory t, IntToDoubleFunction value) {
         assertThat(array).hasSize(t.size());
         for (int i = 0; i < t.size(); i++) {
             double expected = value.applyAsDouble(i);

@@ -92,9 +92,9 @@ class RunFormatErrorsTest {
 
     @Test
     void negativeZeroRoundTrips() {
-        RunSpec spec = RunFormat.parse("start=-0,0&run=sgd");
+        RunSpec spec = RunFormat.parse("start=-0,0&run=sgd:sched=constant,warmup=-0");
 
-        assertThat(RunFormat.format(spec)).contains("start=-0,0&");
+        assertThat(RunFormat.format(spec)).contains("start=-0,0&", "warmup=-0");
         assertThat(RunFormat.parse(RunFormat.format(spec))).isEqualTo(spec);
     }
 
