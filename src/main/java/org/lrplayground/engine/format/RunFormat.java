@@ -62,8 +62,9 @@ public final class RunFormat {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String rawKey = eq < 0 ? pair : pair.substring(0, eq);
+            String key = decode(rawKey, rawKey);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), key);
             params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return parse(params);
@@ -295,11 +296,13 @@ public final class RunFormat {
         return String.join(", ", params.stream().map(Param::name).toList());
     }
 
-    private static String decode(String text) {
+    /** Decodes a key or value; a broken escape is reported at {@code where}, the key when it is readable. */
+    private static String decode(String text, String where) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new FormatException(text, "'" + text + "' is not correctly percent-encoded");
+            throw new FormatException(where, "'" + text + "' is not correctly percent-encoded (accepted: % followed by "
+                    + "two hexadecimal digits, e.g. %2B for +; % itself is %25)");
         }
     }
 

@@ -11,7 +11,8 @@ public final class Numbers {
     /** The shortest text that parses back to exactly {@code value}. */
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
+            // Long.toString would drop the sign of −0, which then would not parse back to exactly −0.
+            return (value == 0 && 1 / value < 0 ? "-" : "") + Long.toString((long) value);
         }
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-5 && magnitude < 1e15) {
