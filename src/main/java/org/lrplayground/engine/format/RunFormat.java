@@ -48,8 +48,6 @@ public final class RunFormat {
 
     /** Surface id of the user-expression surface, whose formula comes from {@code f=}. */
     public static final String CUSTOM = "custom";
-    /** Largest accepted expression, in characters. */
-    public static final int MAX_EXPRESSION = 500;
 
     private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
             "box", "run");
@@ -85,9 +83,9 @@ public final class RunFormat {
             if (expression == null || expression.isBlank()) {
                 throw new FormatException("f", "the custom surface needs an expression in x and y, e.g. f=x^2+3*y^2");
             }
-            if (expression.length() > MAX_EXPRESSION) {
+            if (expression.length() > Surfaces.MAX_EXPRESSION) {
                 throw new FormatException("f", "the expression is " + expression.length() + " characters long (accepted: at most "
-                        + MAX_EXPRESSION + ")");
+                        + Surfaces.MAX_EXPRESSION + ")");
             }
             box = box(params, Surfaces.CUSTOM_BOX);
             String text = expression;

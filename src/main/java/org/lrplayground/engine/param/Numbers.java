@@ -1,9 +1,12 @@
 package org.lrplayground.engine.param;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** Numbers in the run format: plain decimals where readable, exponents otherwise; always round-trip. */
 public final class Numbers {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Numbers() {
     }
@@ -28,7 +31,7 @@ public final class Numbers {
      * @throws NumberFormatException when the text is not a plain decimal number
      */
     public static double parse(String text) {
-        if (!text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new NumberFormatException(text);
         }
         return Double.parseDouble(text);
