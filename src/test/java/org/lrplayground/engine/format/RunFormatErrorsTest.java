@@ -56,6 +56,11 @@ class RunFormatErrorsTest {
                 bad("box=-2,2,-1&run=sgd", "box", "box needs 4 numbers", "box=<xmin>,<xmax>,<ymin>,<ymax>"),
                 bad("f=x^2&run=sgd", "f", "f= applies only to surface=custom"),
                 bad("surface=custom&run=sgd", "f", "needs an expression in x and y"),
+                bad("surface=custom&f=x*(y&run=sgd", "f", "position"),
+                bad("surface=custom&f=sin(x)%2Bfoo(y)&run=sgd", "f", "foo", "sin"),
+                bad("surface=custom&f=T(java.lang.Runtime)&run=sgd", "f", "unknown name"),
+                bad("surface=ravine&kappa=0&run=sgd", "kappa", "kappa = 0 is not accepted"),
+                bad("surface=linreg&batch=31&run=sgd", "batch", "1 to 30 rows"),
                 bad("surface=custom&f=" + "x+".repeat(300) + "x&run=sgd", "f", "at most 500"),
                 bad("colour=red&run=sgd", "colour", "unknown parameter 'colour'", "surface", "steps", "run"));
     }
