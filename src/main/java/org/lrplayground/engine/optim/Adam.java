@@ -64,8 +64,8 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         @Override
         public void step(StepContext s) {
             double beta1 = s.momentumOr(c.beta1);
-            double bc1 = c.biasCorrection ? 1 - Math.pow(beta1, s.t) : 1;
-            double bc2 = c.biasCorrection ? 1 - Math.pow(c.beta2, s.t) : 1;
+            double bc1 = c.biasCorrection ? BiasCorrection.of(beta1, s.t) : 1;
+            double bc2 = c.biasCorrection ? BiasCorrection.of(c.beta2, s.t) : 1;
             for (int i = 0; i < m.length; i++) {
                 double g = s.grad[i] + c.weightDecay * s.theta[i];
                 m[i] = beta1 * m[i] + (1 - beta1) * g;
