@@ -53,9 +53,13 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         private final double[] m;
         private final double[] v;
         private final double[] vMax;
+        private final BiasCorrection correction1;
+        private final BiasCorrection correction2;
 
         State(Adam config, int dim) {
             c = config;
+            correction1 = new BiasCorrection(config.beta1);
+            correction2 = new BiasCorrection(config.beta2);
             m = new double[dim];
             v = new double[dim];
             vMax = new double[dim];
@@ -64,8 +68,9 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         @Override
         public void step(StepContext s) {
             double beta1 = s.momentumOr(c.beta1);
-            double bc1 = c.biasCorrection ? BiasCorrection.of(beta1, s.t) : 1;
-            double bc2 = c.biasCorrection ? BiasCorrection.of(c.beta2, s.t) : 1;
+            // A schedule that cycles β₁ (one-cycle) makes every step's β₁ new: no table for that.
+            double bc1 = !c.biasCorrection ? 1 : Double.isNaN(s.momentum) ? correction1.at(s.t) : 1 - Math.pow(beta1, s.t);
+            double bc2 = c.biasCorrection ? correction2.at(s.t) : 1;
             for (int i = 0; i < m.length; i++) {
                 double g = s.grad[i] + c.weightDecay * s.theta[i];
                 m[i] = beta1 * m[i] + (1 - beta1) * g;

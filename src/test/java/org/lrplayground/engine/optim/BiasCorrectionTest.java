@@ -6,31 +6,34 @@ import org.junit.jupiter.api.Test;
 
 class BiasCorrectionTest {
 
-    private static void assertExact(double beta, int t) {
-        assertThat(Double.doubleToRawLongBits(BiasCorrection.of(beta, t))).as("β = %s, t = %d", beta, t)
+    private static void assertExact(BiasCorrection correction, double beta, int t) {
+        assertThat(Double.doubleToRawLongBits(correction.at(t))).as("β = %s, t = %d", beta, t)
                 .isEqualTo(Double.doubleToRawLongBits(1 - Math.pow(beta, t)));
     }
 
     @Test
-    void equalsOneMinusMathPowBitForBitWhenBetasAndStepsInterleave() {
+    void equalsOneMinusMathPowBitForBitAsTheSharedTablesGrow() {
         double[] betas = {0.9, 0.999, 0.5, 0.9999, 0.0};
-        for (int run = 0; run < 2; run++) { // a second run restarts at t = 1 after saturation
-            for (int t = 1; t <= 3000; t++) {
-                for (double beta : betas) {
-                    assertExact(beta, t);
-                    assertExact(beta, t); // the remembered value
-                }
-                assertExact(0.9, t);
-                assertExact(0.999, t);
+        for (double beta : betas) {
+            BiasCorrection first = new BiasCorrection(beta);
+            for (int t = 1; t <= 5000; t++) {
+                assertExact(first, beta, t);
+            }
+            BiasCorrection second = new BiasCorrection(beta); // starts from the grown table
+            for (int t : new int[] {1, 1023, 1024, 4999, 5000, 70_000, 3, 200_000}) {
+                assertExact(second, beta, t);
             }
         }
     }
 
     @Test
-    void staysOneOnceSaturatedAndRecomputesForEarlierSteps() {
-        assertThat(BiasCorrection.of(0.9, 400)).isEqualTo(1.0);
-        assertExact(0.9, 401);
-        assertExact(0.9, 100_000);
-        assertExact(0.9, 3);
+    void staysExactWhenMoreBetasArriveThanTheCacheKeeps() {
+        BiasCorrection kept = new BiasCorrection(0.95);
+        assertExact(kept, 0.95, 10);
+        for (int i = 0; i < 40; i++) {
+            double beta = 0.5 + i / 100.0;
+            assertExact(new BiasCorrection(beta), beta, 2000 + i);
+        }
+        assertExact(kept, 0.95, 3000);
     }
 }
