@@ -75,8 +75,11 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
                 double g = s.grad[i] + c.weightDecay * s.theta[i];
                 m[i] = beta1 * m[i] + (1 - beta1) * g;
                 v[i] = c.beta2 * v[i] + (1 - c.beta2) * g * g;
-                vMax[i] = Math.max(vMax[i], v[i]);
-                double second = c.amsgrad ? vMax[i] : v[i];
+                double second = v[i];
+                if (c.amsgrad) {
+                    vMax[i] = Math.max(vMax[i], v[i]);
+                    second = vMax[i];
+                }
                 double rate = s.eta / (Math.sqrt(second / bc2) + c.eps);
                 s.lr[i] = rate;
                 s.update[i] = rate * m[i] / bc1;

@@ -7,16 +7,17 @@ import org.lrplayground.engine.surface.Point;
 /**
  * One optimizer run from many start points (basins of attraction, sensitivity maps): per start the
  * final point, its loss and how the run ended, bit-identical to running each start alone in a
- * {@link Race}.
+ * {@link Race}, since each start runs through the same {@link Lane}.
  *
- * <p>Runs are independent chains of dependent floating-point operations, each bound by the latency
- * of its own chain. So a batch advances a block of runs in lockstep, one step of each in turn: the
- * processor overlaps the steps of different runs, and a block stays small enough for the core's
- * caches. Blocks are independent, so {@link #runParallel} spreads them over the cores.
+ * <p>What a batch saves over that: f* is computed once (a grid search on surfaces unbounded below),
+ * and by default no trajectory is recorded, only the last point. Runs are independent, so
+ * {@link #runParallel} spreads blocks of starts over the cores. (Advancing a block of runs in
+ * lockstep, so that the processor overlaps their dependency chains, measured no faster: an engine
+ * step is bound by its instruction count, not by the latency of its chain; see BENCHMARKS.md.)
  */
 public final class Batch {
 
-    /** Runs advanced in lockstep: enough to overlap their chains, few enough to stay in the L1/L2 cache. */
+    /** Starts per task when spread over the cores: enough work per task, enough tasks to balance. */
     static final int BLOCK = 64;
 
     private final Lane[] lanes;
@@ -37,7 +38,9 @@ public final class Batch {
                         spec.noise(), spec.seed(), spec.batch(), List.of(config));
                 lanes[i] = new Lane(single, config, fStar, keepTrajectories);
             }
-            advance(from, to);
+            for (int i = from; i < to; i++) {
+                lanes[i].advance(Integer.MAX_VALUE);
+            }
         });
     }
 
@@ -54,20 +57,6 @@ public final class Batch {
     /** As {@link #run}, with blocks of starts spread over the common fork-join pool. */
     public static Batch runParallel(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories) {
         return new Batch(spec, config, starts, keepTrajectories, true);
-    }
-
-    private void advance(int from, int to) {
-        boolean running = true;
-        while (running) {
-            running = false;
-            for (int i = from; i < to; i++) {
-                Lane lane = lanes[i];
-                if (!lane.status().finished()) {
-                    lane.advance(1);
-                    running |= !lane.status().finished();
-                }
-            }
-        }
     }
 
     /** Number of start points. */

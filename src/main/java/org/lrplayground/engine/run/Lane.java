@@ -32,6 +32,7 @@ final class Lane {
     /** Null when only the last point is kept. */
     private final Trajectory trajectory;
     // Read every step, so fetched once (unboundedBelow() may build the minima list each call).
+    private final int steps;
     private final double noise;
     private final boolean unboundedBelow;
     private final double centerX, centerY, limit;
@@ -48,6 +49,7 @@ final class Lane {
     Lane(RunSpec spec, RunConfig config, double fStar, boolean record) {
         this.spec = spec;
         surface = spec.surface();
+        steps = spec.steps();
         noise = spec.noise();
         unboundedBelow = surface.unboundedBelow();
         random = new SplittableRandom(spec.seed());
@@ -168,7 +170,7 @@ final class Lane {
         } else if (unboundedBelow && !spec.box().contains(c.theta[0], c.theta[1])) {
             status = new RunStatus(RunStatus.Kind.LEFT_BOX, t, "left the box at step " + t
                     + ": this surface has no minimum, the loss falls forever outside it");
-        } else if (t >= spec.steps()) {
+        } else if (t >= steps) {
             status = new RunStatus(RunStatus.Kind.MAX_STEPS, t, "ran all " + t + " steps");
         }
     }
