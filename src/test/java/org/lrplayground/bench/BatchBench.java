@@ -66,4 +66,28 @@ public class BatchBench {
     public Batch allCores() {
         return Batch.runParallel(spec, spec.runs().get(0), points, false);
     }
+
+    /** A lane block for the fused structure-of-arrays loop: sized to stay in the L2 cache. */
+    static final int SOA_BLOCK = 1024;
+
+    /**
+     * What a structure-of-arrays batch could reach: {@link FusedAdam#runLanes} (vectorisable, no
+     * status checks, final points only) over the same starts, in blocks of {@link #SOA_BLOCK}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(STARTS * STEPS)
+    public double fusedStructureOfArrays() {
+        double sum = 0;
+        for (int from = 0; from < STARTS; from += SOA_BLOCK) {
+            int n = Math.min(SOA_BLOCK, STARTS - from);
+            double[] x = new double[n], y = new double[n], loss = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = points.get(from + i).x();
+                y[i] = points.get(from + i).y();
+            }
+            FusedAdam.runLanes(x, y, loss, 0.001, STEPS);
+            sum += loss[0];
+        }
+        return sum;
+    }
 }
