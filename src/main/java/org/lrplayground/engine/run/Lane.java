@@ -40,11 +40,6 @@ final class Lane {
     private double lastX = Double.NaN, lastY = Double.NaN, lastLoss = Double.NaN;
     private RunStatus status = RunStatus.RUNNING;
 
-    /** A run that records its whole trajectory. */
-    Lane(RunSpec spec, RunConfig config, double fStar) {
-        this(spec, config, fStar, true);
-    }
-
     /** A run that records its whole trajectory, or only its last point when {@code record} is false. */
     Lane(RunSpec spec, RunConfig config, double fStar, boolean record) {
         this.spec = spec;
