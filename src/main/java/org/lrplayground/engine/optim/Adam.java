@@ -78,6 +78,9 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         private final double[] m;
         private final double[] v;
         private final double[] vMax;
+        /** β₁ᵗ and β₂ᵗ as running products: Math.pow per step would dominate the step's cost. */
+        private double power1 = 1;
+        private double power2 = 1;
 
         private State(Adam config, int dim) {
             c = config;
@@ -94,16 +97,22 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         /** The step with the denominator d·√v̂ + ε; Adam's own is d = 1. */
         void step(StepContext s, double d) {
             double beta1 = s.momentumOr(c.beta1);
-            double bc1 = c.biasCorrection ? 1 - Math.pow(beta1, s.t) : 1;
-            double bc2 = c.biasCorrection ? 1 - Math.pow(c.beta2, s.t) : 1;
+            power1 *= c.beta1;
+            power2 *= c.beta2;
+            // A schedule that cycles β₁ (one-cycle) corrects with the current β₁, as PyTorch does.
+            double bc1 = !c.biasCorrection ? 1 : Double.isNaN(s.momentum) ? 1 - power1 : 1 - Math.pow(beta1, s.t);
+            double bc2 = c.biasCorrection ? 1 - power2 : 1;
             double l2 = c.decoupled ? 0 : c.weightDecay;
             double decay = c.decoupled ? s.eta * c.weightDecay : 0;
             for (int i = 0; i < m.length; i++) {
                 double g = s.grad[i] + l2 * s.theta[i];
                 m[i] = beta1 * m[i] + (1 - beta1) * g;
                 v[i] = c.beta2 * v[i] + (1 - c.beta2) * g * g;
-                vMax[i] = Math.max(vMax[i], v[i]);
-                double second = c.amsgrad ? vMax[i] : v[i];
+                double second = v[i];
+                if (c.amsgrad) {
+                    vMax[i] = Math.max(vMax[i], v[i]);
+                    second = vMax[i];
+                }
                 double rate = s.eta / (d * Math.sqrt(second / bc2) + c.eps);
                 s.lr[i] = rate;
                 s.update[i] = rate * m[i] / bc1 + decay * s.theta[i];
