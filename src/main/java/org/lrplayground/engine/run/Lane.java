@@ -2,6 +2,7 @@ package org.lrplayground.engine.run;
 
 import java.util.SplittableRandom;
 import org.lrplayground.engine.optim.StepContext;
+import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
 import org.lrplayground.engine.schedule.Schedule;
 import org.lrplayground.engine.surface.Box;
@@ -139,10 +140,15 @@ final class Lane {
     /** Ends the run as diverged when step t produced something unusable; returns whether it did. */
     private boolean problem(int t) {
         String why = null;
+        String hint = "This learning rate is too large for this surface — try one ten times smaller.";
         if (!Double.isFinite(c.theta[0]) || !Double.isFinite(c.theta[1])) {
             why = "the position became infinite or undefined";
         } else if (Math.abs(c.theta[0] - centerX) > limit || Math.abs(c.theta[1] - centerY) > limit) {
             why = "the position went more than a million box sizes away";
+        } else if (Double.isNaN(c.loss) || Double.isNaN(c.grad[0]) || Double.isNaN(c.grad[1])) {
+            // A finite point where f is undefined (a custom log(x) at x < 0): a domain problem, not a rate problem.
+            why = "the surface is undefined at (" + Numbers.format(c.theta[0]) + ", " + Numbers.format(c.theta[1]) + ")";
+            hint = t == 0 ? "Pick another start point." : "A smaller learning rate or another start may avoid it.";
         } else if (!Double.isFinite(c.loss)) {
             why = "the loss overflowed";
         } else if (!Double.isFinite(c.grad[0]) || !Double.isFinite(c.grad[1])) {
@@ -153,8 +159,10 @@ final class Lane {
         if (why == null) {
             return false;
         }
-        status = new RunStatus(RunStatus.Kind.DIVERGED, t, "diverged at step " + t + ": " + why
-                + ". This learning rate is too large for this surface — try one ten times smaller.");
+        if (t == 0 && !why.startsWith("the surface")) {
+            hint = "Pick another start point.";
+        }
+        status = new RunStatus(RunStatus.Kind.DIVERGED, t, "diverged at step " + t + ": " + why + ". " + hint);
         return true;
     }
 
