@@ -186,19 +186,18 @@ public final class Lessons {
                     comment on the Q&A adds: *"Also do search for Cosine Annealing for Learning Rates"*.
 
                     This surface has a **sharp, shallow** well at (−0.98, 0) beside a **wide, deep** one at \
-                    (1.90, 0). Remember lesson 1: SGD can settle only where lr × curvature < 2. The sharp well \
-                    curves about 8, so it holds rates below about 0.25; the wide one curves about 2.1 and holds \
-                    rates up to about 0.95.
+                    (1.90, 0). From lesson 1: SGD settles only where lr × curvature < 2. The sharp well curves \
+                    about 8, so it holds rates below 0.25; the wide one curves about 2.1 and holds rates up \
+                    to 0.95.
 
                     - A **constant lr = 0.1** settles in the nearest well, the shallow one (loss −0.97).
                     - **Cosine annealing with warm restarts** lowers the rate from 0.9 to 0 along half a cosine \
                     over T_0 = 20 steps, then jumps back to 0.9. After the first cycle this run also rests in \
                     the shallow well, but the restart's rate is too large for that sharp well and throws the \
-                    run out. After some restarts it lands in the wide, deep well, which holds it: loss −1.81, \
-                    the global minimum.
+                    run out. After a dozen restarts it lands in the wide, deep well, which holds it; it \
+                    converges there at step 245, loss −1.81: the global minimum.
 
-                    Restarts are no systematic search, but they give a run repeated chances to leave minima \
-                    that are too sharp for a large rate.
+                    Restarts are no systematic search, but each one is another chance to leave a sharp minimum.
                     """,
                     TWO_WIDTHS + "&steps=500&run=sgd:lr=0.1&run=sgd:lr=0.9,sched=warm-restarts,T_0=20"),
 
@@ -264,7 +263,7 @@ public final class Lessons {
                     On Booth, Polyak converges at step 71. SGD-HD starts at lr = 0.001, learns its way up to \
                     about 0.044, 44 times its start, and converges at step 239. Adam with a hand-picked \
                     lr = 0.5 is still hovering at a loss near 10⁻¹² at step 300. With hyper_lr = 0.001, SGD-HD \
-                    diverges within three steps: the hyperparameter moved; it did not disappear.
+                    diverges at step 4: the hyperparameter moved; it did not disappear.
                     """,
                     "surface=booth&steps=300&run=polyak&run=hypergradient:lr=0.001,hyper_lr=0.00001"
                             + "&run=hypergradient:lr=0.001,hyper_lr=0.001&run=adam:lr=0.5"),
