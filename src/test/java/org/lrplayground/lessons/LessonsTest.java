@@ -99,10 +99,9 @@ class LessonsTest {
 
     @Test
     void lesson2_theMovingAverageAtLrIsPytorchMomentumAtLrTimesOneMinusMu() {
-        Race race = Race.run(RunFormat.parse("surface=ravine&steps=200&run=ewma-momentum:lr=0.003,momentum=0.9"
-                + "&run=momentum:lr=0.0003,momentum=0.9"));
-        Trajectory ewma = race.trajectory(0);
+        Race race = run("momentum", "run=momentum:lr=0.003", "run=momentum:lr=0.0003");
         Trajectory pytorch = race.trajectory(1);
+        Trajectory ewma = race.trajectory(2);
         for (int t = 0; t < ewma.size(); t++) {
             assertThat(ewma.x(t)).isCloseTo(pytorch.x(t), within(1e-12));
             assertThat(ewma.y(t)).isCloseTo(pytorch.y(t), within(1e-12));
@@ -221,6 +220,14 @@ class LessonsTest {
     }
 
     @Test
+    void lesson7_notOnAKnifeEdge() {
+        for (String lr : List.of("0.001", "0.0015")) {
+            Race race = run("banana-valley", "sgd:lr=0.002,sched", "sgd:lr=" + lr + ",sched");
+            assertThat(race.distanceToNearestMinimum(1)).as("lr = %s", lr).isGreaterThan(1);
+        }
+    }
+
+    @Test
     void lesson8_aWarmRestartThrowsTheRunOutOfTheSharpWellIntoTheDeepOne() {
         assertWarmRestartsEscape(run("warm-restarts"));
     }
@@ -269,6 +276,15 @@ class LessonsTest {
         double constant = race.distanceToNearestMinimum(2);
         double annealed = race.distanceToNearestMinimum(3);
         assertThat(annealed).isLessThan(constant / 100);
+    }
+
+    @Test
+    void lesson10_notOnAKnifeEdge() {
+        for (int seed = 1; seed <= 5; seed++) {
+            Race race = run("spreadsheet", "seed=0", "seed=" + seed);
+            assertThat(race.trajectory(2).y(150) - race.trajectory(0).y(150)).as("seed %d", seed).isGreaterThan(15);
+            assertThat(race.distanceToNearestMinimum(3)).as("seed %d", seed).isLessThan(race.distanceToNearestMinimum(2));
+        }
     }
 
     @Test
