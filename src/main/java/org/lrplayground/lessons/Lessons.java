@@ -104,8 +104,8 @@ public final class Lessons {
                     about 0.3.
 
                     A rate that can grow is not free: the wiki says it lets RMSProp *"jump around the optimum \
-                    without getting further and further away"*. Switch to **booth** (lr 0.05 and 0.5): there \
-                    RMSProp's rate grows seventeenfold and it keeps hopping about (1, 3), while Adagrad's \
+                    without getting further and further away"*. Switch to **booth** and give RMSProp lr = 0.05, \
+                    Adagrad lr = 0.5: there RMSProp's rate grows seventeenfold and it keeps hopping about (1, 3), while Adagrad's \
                     shrinking rate settles on the minimum.
                     """,
                     "surface=beale&steps=2000&run=rmsprop:lr=0.01&run=adagrad:lr=0.1"),
