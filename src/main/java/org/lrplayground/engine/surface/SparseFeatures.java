@@ -26,31 +26,21 @@ public record SparseFeatures() implements Surface {
     private static final double TRUE_A = 1;
     private static final double TRUE_B = 2;
     private static final double NOISE = 0.3;
-    private static final double[] U = new double[ROWS];
-    private static final double[] V = new double[ROWS];
-    private static final double[] Y = new double[ROWS];
+    private static final LeastSquares DATA;
     private static final Minimum FIT;
 
     static {
         SplittableRandom data = new SplittableRandom(DATA_SEED);
+        double[] u = new double[ROWS];
+        double[] v = new double[ROWS];
+        double[] y = new double[ROWS];
         for (int i = 0; i < ROWS; i++) {
-            U[i] = data.nextDouble(0.5, 1.5);
-            V[i] = i % RARITY == 0 ? data.nextDouble(0.5, 1.5) : 0;
-            Y[i] = TRUE_A * U[i] + TRUE_B * V[i] + NOISE * data.nextGaussian();
+            u[i] = data.nextDouble(0.5, 1.5);
+            v[i] = i % RARITY == 0 ? data.nextDouble(0.5, 1.5) : 0;
+            y[i] = TRUE_A * u[i] + TRUE_B * v[i] + NOISE * data.nextGaussian();
         }
-        // the normal equations of least squares, solved by Cramer's rule
-        double uu = 0, uv = 0, vv = 0, uy = 0, vy = 0;
-        for (int i = 0; i < ROWS; i++) {
-            uu += U[i] * U[i];
-            uv += U[i] * V[i];
-            vv += V[i] * V[i];
-            uy += U[i] * Y[i];
-            vy += V[i] * Y[i];
-        }
-        double det = uu * vv - uv * uv;
-        double a = (uy * vv - uv * vy) / det;
-        double b = (uu * vy - uv * uy) / det;
-        FIT = new Minimum(a, b, mse(a, b));
+        DATA = new LeastSquares("sparse", u, v, y);
+        FIT = DATA.fit();
     }
 
     @Override
@@ -90,87 +80,16 @@ public record SparseFeatures() implements Surface {
 
     @Override
     public double value(double a, double b) {
-        return mse(a, b);
-    }
-
-    private static double mse(double a, double b) {
-        double sum = 0;
-        for (int i = 0; i < ROWS; i++) {
-            double e = a * U[i] + b * V[i] - Y[i];
-            sum += e * e;
-        }
-        return sum / ROWS;
+        return DATA.value(a, b);
     }
 
     @Override
     public double gradient(double a, double b, double[] grad) {
-        grad[0] = 0;
-        grad[1] = 0;
-        for (int i = 0; i < ROWS; i++) {
-            addRowGradient(i, a, b, grad);
-        }
-        grad[0] /= ROWS;
-        grad[1] /= ROWS;
-        return value(a, b);
-    }
-
-    private static void addRowGradient(int i, double a, double b, double[] sum) {
-        double e = 2 * (a * U[i] + b * V[i] - Y[i]);
-        sum[0] += U[i] * e;
-        sum[1] += V[i] * e;
+        return DATA.gradient(a, b, grad);
     }
 
     @Override
     public Sampler sampler(SplittableRandom random, int batch) {
-        if (batch < 1 || batch > ROWS) {
-            throw new IllegalArgumentException("batch = " + batch + " is not accepted: a mini-batch holds 1 to "
-                    + ROWS + " rows of sparse's data");
-        }
-        return new MiniBatches(random, batch);
-    }
-
-    /** Walks the rows in an order reshuffled every epoch; allocation-free after construction. */
-    private final class MiniBatches implements Sampler {
-
-        private final SplittableRandom random;
-        private final int batch;
-        private final int[] order = new int[ROWS];
-        private int next = ROWS;
-
-        MiniBatches(SplittableRandom random, int batch) {
-            this.random = random;
-            this.batch = batch;
-            for (int i = 0; i < ROWS; i++) {
-                order[i] = i;
-            }
-        }
-
-        @Override
-        public double sample(double a, double b, double[] grad) {
-            if (next == ROWS) {
-                shuffle();
-                next = 0;
-            }
-            int end = Math.min(next + batch, ROWS);
-            grad[0] = 0;
-            grad[1] = 0;
-            for (int k = next; k < end; k++) {
-                addRowGradient(order[k], a, b, grad);
-            }
-            grad[0] /= end - next;
-            grad[1] /= end - next;
-            next = end;
-            return value(a, b);
-        }
-
-        /** Fisher–Yates. */
-        private void shuffle() {
-            for (int i = ROWS - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
+        return DATA.sampler(random, batch);
     }
 }
