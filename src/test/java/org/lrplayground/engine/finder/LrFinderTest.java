@@ -173,7 +173,7 @@ class LrFinderTest {
 
         assertThat(curve.stop()).isEqualTo(Stop.NON_FINITE);
         assertThat(curve.size()).isZero();
-        assertThat(curve.reason()).isEqualTo("the first step made the position, loss or gradient overflow");
+        assertThat(curve.reason()).isEqualTo("the first step made the position, loss or gradient infinite or undefined");
         assertThat(curve.steep().lr()).isEmpty();
     }
 
