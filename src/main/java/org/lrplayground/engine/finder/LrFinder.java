@@ -166,7 +166,8 @@ public record LrFinder(double startLr, double endLr, int numIt) {
                     + " without the loss diverging";
             case DIVERGED -> at + "the smoothed loss rose above " + Numbers.format(DIVERGENCE) + "× its best";
             case NON_FINITE -> started
-                    ? at + "the " + (lrs.length == 0 ? "first" : "next") + " step made the position, loss or gradient infinite or undefined"
+                    ? at + "the " + (lrs.length == 0 ? "first" : "next")
+                            + " step made the position, loss or gradient infinite or undefined"
                     : "the loss or gradient at the start point is not a finite number: pick another start";
             case LEFT_BOX -> at + "left the box of a surface with no minimum, where the loss falls forever";
         };
