@@ -3,7 +3,6 @@ package org.lrplayground.engine.finder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.lrplayground.engine.finder.LrCurve.Stop;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.StepContext;
@@ -95,14 +94,13 @@ public record LrFinder(double startLr, double endLr, int numIt) {
         Surface surface = spec.surface();
         Box box = spec.box();
         boolean unboundedBelow = surface.unboundedBelow();
-        SplittableRandom random = new SplittableRandom(spec.seed());
-        Surface.Sampler sampler = surface.sampler(random, spec.batch());
+        Surface.Sampler sampler = spec.sampler();
         Stepper stepper = optimizer.start(2);
         StepContext c = new StepContext(2);
         c.fStar = surface.fStar(box);
         c.theta[0] = spec.start().x();
         c.theta[1] = spec.start().y();
-        sample(c, sampler, random, spec.noise());
+        c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
 
         double[] lrs = new double[numIt];
         double[] losses = new double[numIt];
@@ -119,7 +117,7 @@ public record LrFinder(double startLr, double endLr, int numIt) {
             stepper.step(c);
             c.theta[0] -= c.update[0];
             c.theta[1] -= c.update[1];
-            sample(c, sampler, random, spec.noise());
+            c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
             average = BETA * average + (1 - BETA) * c.loss;
             betaPower *= BETA;
             double s = average / (1 - betaPower);
@@ -142,15 +140,6 @@ public record LrFinder(double startLr, double endLr, int numIt) {
         smoothed = Arrays.copyOf(smoothed, n);
         return new LrCurve(lrs, Arrays.copyOf(losses, n), smoothed, stop, reason(stop, started, lrs),
                 steep(lrs, smoothed), minimum(lrs, smoothed));
-    }
-
-    /** The (mini-batch, noisy where the spec says so) gradient at θ, drawn as a run draws it. */
-    private static void sample(StepContext c, Surface.Sampler sampler, SplittableRandom random, double noise) {
-        c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
-        if (noise > 0) {
-            c.grad[0] += noise * random.nextGaussian();
-            c.grad[1] += noise * random.nextGaussian();
-        }
     }
 
     private static boolean finite(StepContext c, double smoothedLoss) {
