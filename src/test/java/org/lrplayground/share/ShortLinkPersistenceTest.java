@@ -1,9 +1,11 @@
 package org.lrplayground.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lrplayground.Application;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Short links in the real databases, through the application's own configuration and Flyway
@@ -39,6 +42,9 @@ class ShortLinkPersistenceTest {
             codes.add(links.create("session", query));
             codes.add(links.create("session", query.replace("booth", "himmelblau")));
             assertThat(links.resolve(codes.get(0))).contains(query);
+            // The service's collision retry relies on the database refusing a taken code this way.
+            assertThatThrownBy(() -> app.getBean(ShortLinkRepository.class).insert(codes.get(0), "run=sgd", Instant.now()))
+                    .isInstanceOf(DuplicateKeyException.class);
         }
         try (ConfigurableApplicationContext app = start(args)) {
             ShortLinkService links = app.getBean(ShortLinkService.class);
