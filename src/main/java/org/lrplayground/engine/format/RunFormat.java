@@ -30,12 +30,15 @@ import org.lrplayground.engine.surface.Surfaces;
  * The run format, a public contract shared by the API, the address bar and share links:
  *
  * <pre>
- * surface=&lt;id&gt;&amp;start=&lt;x&gt;,&lt;y&gt;&amp;steps=&lt;n&gt;[&amp;noise=σ][&amp;seed=n][&amp;batch=n][&amp;box=xmin,xmax,ymin,ymax]
+ * [v=1&amp;]surface=&lt;id&gt;&amp;start=&lt;x&gt;,&lt;y&gt;&amp;steps=&lt;n&gt;[&amp;noise=σ][&amp;seed=n][&amp;batch=n][&amp;box=xmin,xmax,ymin,ymax]
  *   [&amp;f=&lt;expression&gt;][&amp;&lt;surface key&gt;=v]&amp;run=&lt;optimizer&gt;:&lt;key&gt;=&lt;value&gt;,…[,sched=&lt;name&gt;,&lt;key&gt;=&lt;value&gt;,…]
+ *   [&amp;play=1][&amp;hide=&lt;control&gt;,…]
  * </pre>
  *
  * Missing keys take their defaults; {@link #format} writes every value, so its output is the
- * normalised spec and parses back to an equal spec.
+ * normalised spec and parses back to an equal spec. Links add the format version and their
+ * {@link LinkOptions} ({@link #formatLink}) and are read leniently ({@link #parseLenient}), so that
+ * an old or damaged link still opens; the API reads strictly ({@link #parse}).
  */
 public final class RunFormat {
 
@@ -124,17 +127,29 @@ public final class RunFormat {
             this.notes = notes;
         }
 
-        /** Runs a step; when it fails, strict parsing throws and lenient parsing notes "ignored {label}". */
+        /** A bad part: strict parsing throws it, lenient parsing notes "ignored {label}: {what was wrong}". */
+        private void reject(String label, FormatException problem) {
+            if (notes == null) {
+                throw problem;
+            }
+            notes.add("ignored " + label + ": " + ACCEPTED_NAMES.matcher(problem.getMessage()).replaceAll(""));
+        }
+
+        /** Runs a step of parsing; when it fails, rejects it and goes on with {@code fallback}. */
         private <T> T recover(String label, Supplier<T> step, T fallback) {
             try {
                 return step.get();
             } catch (FormatException e) {
-                if (notes == null) {
-                    throw e;
-                }
-                notes.add("ignored " + label + ": " + ACCEPTED_NAMES.matcher(e.getMessage()).replaceAll(""));
+                reject(label, e);
                 return fallback;
             }
+        }
+
+        private void check(String label, Runnable step) {
+            recover(label, () -> {
+                step.run();
+                return null;
+            }, null);
         }
 
         Lenient lenient(Supplier<Map<String, List<String>>> params) {
@@ -160,25 +175,23 @@ public final class RunFormat {
                 }
                 int eq = pair.indexOf('=');
                 String rawKey = eq < 0 ? pair : pair.substring(0, eq);
-                recover(rawKey, () -> {
+                check(rawKey, () -> {
                     String key = RunFormat.decode(rawKey, rawKey);
                     String value = eq < 0 ? "" : RunFormat.decode(pair.substring(eq + 1), key);
-                    return params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-                }, false);
+                    params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                });
             }
             return params;
         }
 
         RunSpec spec(Map<String, List<String>> params) {
             Method<Surface> rosenbrock = Surfaces.byId("rosenbrock").orElseThrow();
-            String surfaceId = recover("surface", () -> {
-                String id = single(params, "surface", rosenbrock.id());
-                if (!id.equals(CUSTOM) && Surfaces.byId(id).isEmpty()) {
-                    throw new FormatException("surface", "unknown surface '" + id + "' (accepted: " + ids(Surfaces.ALL)
-                            + ", " + CUSTOM + ")");
-                }
-                return id;
-            }, rosenbrock.id());
+            String surfaceId = recover("surface", () -> single(params, "surface", rosenbrock.id()), rosenbrock.id());
+            if (!surfaceId.equals(CUSTOM) && Surfaces.byId(surfaceId).isEmpty()) {
+                reject("surface", new FormatException("surface", "unknown surface '" + surfaceId + "' (accepted: "
+                        + ids(Surfaces.ALL) + ", " + CUSTOM + ")"));
+                surfaceId = rosenbrock.id();
+            }
             Surface surface = null;
             Values surfaceValues = Values.of(List.of(), Map.of(), Param.Context.NONE);
             Box box = null;
@@ -187,18 +200,18 @@ public final class RunFormat {
                 surface = recover("f", () -> custom(params, customBox), null);
                 box = customBox;
             } else if (params.containsKey("f")) {
-                recover("f", () -> {
-                    throw new FormatException("f", "f= applies only to surface=" + CUSTOM);
-                }, null);
+                reject("f", new FormatException("f", "f= applies only to surface=" + CUSTOM));
             }
             if (surface == null) {
                 Method<Surface> method = Surfaces.byId(surfaceId).orElse(rosenbrock);
                 Map<String, Double> given = new LinkedHashMap<>();
                 for (Param p : method.params()) {
-                    recover(p.name(), () -> {
+                    check(p.name(), () -> {
                         String text = single(params, p.name(), null);
-                        return text == null ? null : given.put(p.name(), attempt(p.name(), () -> p.parse(text)));
-                    }, null);
+                        if (text != null) {
+                            given.put(p.name(), attempt(p.name(), () -> p.parse(text)));
+                        }
+                    });
                 }
                 surfaceValues = Values.of(method.params(), given, Param.Context.NONE);
                 Values values = surfaceValues;
@@ -211,10 +224,8 @@ public final class RunFormat {
             Surfaces.byId(surfaceId).ifPresent(m -> m.params().forEach(p -> accepted.add(p.name())));
             for (String key : params.keySet()) {
                 if (!accepted.contains(key)) {
-                    recover(key, () -> {
-                        throw new FormatException(key, "unknown parameter '" + key + "' (accepted: "
-                                + String.join(", ", accepted) + ")");
-                    }, null);
+                    reject(key, new FormatException(key, "unknown parameter '" + key + "' (accepted: "
+                            + String.join(", ", accepted) + ")"));
                 }
             }
             Point fallbackStart = surface.start();
@@ -223,19 +234,17 @@ public final class RunFormat {
             double noise = number(params, NOISE);
             long seed = (long) number(params, SEED);
             int batch = (int) number(params, BATCH);
-            number(params, VERSION);
             List<String> runTexts = params.getOrDefault("run", List.of());
             if (runTexts.isEmpty() && notes == null) {
                 throw new FormatException("run", "at least one run=<optimizer>:<key>=<value>,… is needed (optimizers: "
                         + ids(Optimizers.ALL) + ")");
             }
-            List<String> kept = recover("the runs after run " + RunSpec.MAX_RUNS, () -> {
-                if (runTexts.size() > RunSpec.MAX_RUNS) {
-                    throw new FormatException("run", runTexts.size() + " runs given (accepted: at most "
-                            + RunSpec.MAX_RUNS + ")");
-                }
-                return runTexts;
-            }, runTexts.subList(0, Math.min(runTexts.size(), RunSpec.MAX_RUNS)));
+            List<String> kept = runTexts;
+            if (runTexts.size() > RunSpec.MAX_RUNS) {
+                reject("the runs after run " + RunSpec.MAX_RUNS, new FormatException("run", runTexts.size()
+                        + " runs given (accepted: at most " + RunSpec.MAX_RUNS + ")"));
+                kept = runTexts.subList(0, RunSpec.MAX_RUNS);
+            }
             List<RunConfig> runs = new ArrayList<>();
             for (int i = 0; i < kept.size(); i++) {
                 String where = "run[" + i + "]";
@@ -279,16 +288,16 @@ public final class RunFormat {
         }
 
         private LinkOptions options(Map<String, List<String>> params) {
+            number(params, VERSION); // validated only: every version so far reads the same
             boolean play = number(params, PLAY) == 1;
             List<String> hide = new ArrayList<>();
             for (String name : recover(HIDE, () -> single(params, HIDE, ""), "").split(",")) {
-                recover(HIDE, () -> {
-                    if (!name.isEmpty() && !CONTROL.matcher(name).matches()) {
-                        throw new FormatException(HIDE, "'" + name + "' is not a control name (accepted: a letter, "
-                                + "then letters, digits, _ or -)");
-                    }
-                    return name.isEmpty() || hide.contains(name) || hide.add(name);
-                }, false);
+                if (!name.isEmpty() && !CONTROL.matcher(name).matches()) {
+                    reject(HIDE, new FormatException(HIDE, "'" + name + "' is not a control name (accepted: a letter, "
+                            + "then letters, digits, _ or -)"));
+                } else if (!name.isEmpty() && !hide.contains(name)) {
+                    hide.add(name);
+                }
             }
             return new LinkOptions(play, hide);
         }
@@ -303,15 +312,12 @@ public final class RunFormat {
                 for (String pair : text.substring(colon + 1).split(",")) {
                     int eq = pair.indexOf('=');
                     String key = eq <= 0 ? pair : pair.substring(0, eq);
-                    recover("'" + key + "' in " + label(where), () -> {
-                        if (eq <= 0) {
-                            throw new FormatException(where, "'" + pair + "' is not of the form key=value");
-                        }
-                        if (pairs.putIfAbsent(key, pair.substring(eq + 1)) != null) {
-                            throw new FormatException(where + "." + key, key + " is given twice");
-                        }
-                        return key;
-                    }, null);
+                    String label = "'" + key + "' in " + label(where);
+                    if (eq <= 0) {
+                        reject(label, new FormatException(where, "'" + pair + "' is not of the form key=value"));
+                    } else if (pairs.putIfAbsent(key, pair.substring(eq + 1)) != null) {
+                        reject(label, new FormatException(where + "." + key, key + " is given twice"));
+                    }
                 }
             }
             String scheduleId = pairs.getOrDefault("sched", "constant");
@@ -322,7 +328,7 @@ public final class RunFormat {
             Map<String, Double> scheduleGiven = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : pairs.entrySet()) {
                 String key = e.getKey();
-                recover(key + " in " + label(where), () -> {
+                check(key + " in " + label(where), () -> {
                     Param p = optimizer.param(key);
                     Map<String, Double> target = optimizerGiven;
                     if (p == null) {
@@ -336,8 +342,8 @@ public final class RunFormat {
                                 + " or sched=<schedule>)");
                     }
                     Param param = p;
-                    return target.put(key, attempt(where + "." + key, () -> param.parse(e.getValue())));
-                }, null);
+                    target.put(key, attempt(where + "." + key, () -> param.parse(e.getValue())));
+                });
             }
             Values optimizerValues = attempt(where, () -> Values.of(optimizer.params(), optimizerGiven,
                     new Param.Context(Double.NaN, steps)));
