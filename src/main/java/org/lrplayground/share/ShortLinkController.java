@@ -1,6 +1,7 @@
 package org.lrplayground.share;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
@@ -21,6 +22,9 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 public class ShortLinkController {
 
+    /** Short links are {@code PATH + code}, e.g. {@code /s/Ab3dE6gH9k}. */
+    public static final String PATH = "/s/";
+
     private static final String VERSION = RunFormat.VERSION.name() + "=";
 
     private final ShortLinkService links;
@@ -29,7 +33,7 @@ public class ShortLinkController {
         this.links = links;
     }
 
-    @GetMapping("/s/{code}")
+    @GetMapping(PATH + "{code}")
     public ResponseEntity<String> open(@PathVariable String code, HttpServletRequest request) {
         String home = request.getContextPath() + "/";
         return links.resolve(code)
@@ -37,7 +41,7 @@ public class ShortLinkController {
                         .header(HttpHeaders.LOCATION, home + "?" + withVersion(query))
                         .<String>build())
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .body(unknown(code, home)));
     }
 
