@@ -1,6 +1,7 @@
 # Sourced by .ci/run: starts Debian's PostgreSQL on loopback with a fresh database for the short-link
 # tests and exports LRP_TEST_POSTGRES_URL/_USER/_PASSWORD. Without root (or apt) and without a
-# running server, it says so and the PostgreSQL tests are skipped.
+# running server, or when any step fails, it says so and the PostgreSQL tests are skipped: an
+# optional database must never turn the whole CI run red.
 
 lrp_postgres() {
     local db=lrp_ci user=lrp_ci password=lrp_ci
@@ -11,8 +12,8 @@ lrp_postgres() {
         fi
         echo "Installing Debian's postgresql for the short-link tests"
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update </dev/null
-        apt-get install -y postgresql </dev/null
+        apt-get update </dev/null || return 1
+        apt-get install -y postgresql </dev/null || return 1
     fi
     # The newest cluster: "<version> <name> <port> <status> …"
     local version name port status
@@ -22,7 +23,7 @@ lrp_postgres() {
             echo "PostgreSQL $version/$name is $status and this is no root shell: the PostgreSQL tests are skipped."
             return 0
         fi
-        pg_ctlcluster "$version" "$name" start
+        pg_ctlcluster "$version" "$name" start || return 1
     fi
     # A fresh database each run, so that the Flyway migration is tested from an empty schema.
     PGOPTIONS=--client-min-messages=warning runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 <<SQL
@@ -31,9 +32,10 @@ DROP ROLE IF EXISTS $user;
 CREATE ROLE $user LOGIN PASSWORD '$password';
 CREATE DATABASE $db OWNER $user;
 SQL
+    [[ $? == 0 ]] || return 1
     export LRP_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/$db"
     export LRP_TEST_POSTGRES_USER="$user"
     export LRP_TEST_POSTGRES_PASSWORD="$password"
     echo "PostgreSQL $version on 127.0.0.1:$port, database $db, for the short-link tests"
 }
-lrp_postgres
+lrp_postgres || echo "Setting up PostgreSQL failed: the PostgreSQL tests are skipped."
