@@ -1,14 +1,629 @@
 package org.lrplayground.playground.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lrplayground.engine.format.FormatException;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.optim.Optimizer;
+import org.lrplayground.engine.optim.Optimizers;
+import org.lrplayground.engine.param.Method;
+import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.run.Trajectory;
+import org.lrplayground.engine.surface.Point;
+import org.lrplayground.playground.Frame;
+import org.lrplayground.playground.PlaygroundService;
+import org.lrplayground.playground.PlaygroundService.Playback;
+import tools.jackson.databind.node.ArrayNode;
 
+/**
+ * The playground: pick a surface and optimizers, press Run and watch them race. The form is the
+ * run format's query; every valid change resets the race and rewrites the address bar, and
+ * opening such an address restores the scene.
+ */
 @Route("")
 @PageTitle("Learning-Rate Playground")
-public class PlaygroundView extends VerticalLayout {
-    public PlaygroundView() {
-        add(new H1("Learning-Rate Playground"));
+@StyleSheet("context://components/playground.css")
+public class PlaygroundView extends Div implements BeforeEnterObserver {
+
+    /** Runs the view offers (the format allows more, for the API). */
+    static final int MAX_RUNS = 8;
+    /** Colours of runs 1…8, distinct on the light and the dark surface. */
+    static final List<String> COLORS = List.of("#e6194b", "#f58231", "#3cb44b", "#4363d8", "#911eb4", "#42d4f4",
+            "#f032e6", "#9a6324");
+    /** The scene of a bare address. */
+    static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
+    /** Most points per run and frame sent to a chart; longer batches are thinned evenly. */
+    static final int MAX_POINTS_PER_FRAME = 1_500;
+    private static final Pattern RUN_KEY = Pattern.compile("run\\[(\\d+)](?:\\.(.+))?");
+
+    enum Speed {
+        S1("1 step/s", 1), S10("10 steps/s", 10), S100("100 steps/s", 100), S1000("1,000 steps/s", 1000),
+        S10000("10,000 steps/s", 10_000), INSTANT("Instant", PlaygroundService.INSTANT);
+
+        final String label;
+        final double stepsPerSecond;
+
+        Speed(String label, double stepsPerSecond) {
+            this.label = label;
+            this.stepsPerSecond = stepsPerSecond;
+        }
+    }
+
+    private final PlaygroundService service;
+    final ProblemPanel problem = new ProblemPanel(this::settingsChanged);
+    private final Div runCards = new Div();
+    final List<RunEditor> runs = new ArrayList<>();
+    final Button addRun = new Button("Add run", VaadinIcon.PLUS.create());
+    final Button run = new Button("Run", VaadinIcon.PLAY.create());
+    final Button step = new Button("Step", VaadinIcon.STEP_FORWARD.create());
+    final Button reset = new Button("Reset", VaadinIcon.REFRESH.create());
+    final Select<Speed> speed = new Select<>();
+    final Checkbox sideBySide = new Checkbox("Side by side");
+    final Button theme = new Button(VaadinIcon.ADJUST.create());
+    final Span message = new Span();
+    final SurfacePlot plot = new SurfacePlot();
+    private final Div grid = new Div();
+    private final List<SurfacePlot> gridPlots = new ArrayList<>();
+    final LineChart lossChart = new LineChart("f − f*", true);
+    final LineChart lrChart = new LineChart("effective learning rate", true);
+    final LineChart etaChart = new LineChart("scheduled rate η", false);
+
+    private RunSpec spec;
+    private double fStar;
+    private String shownSurface;
+    private Playback playback;
+    private boolean restoring;
+    private boolean dark;
+    private double[] lastLoss = new double[0];
+    private int[] lastStep = new int[0];
+
+    public PlaygroundView(PlaygroundService service) {
+        this.service = service;
+        addClassName("playground");
+        H1 title = new H1("Learning-Rate Playground");
+        theme.setAriaLabel("Dark theme");
+        theme.setTooltipText("Switch between light and dark");
+        theme.addThemeVariants(ButtonVariant.TERTIARY);
+        theme.addClickListener(e -> toggleTheme());
+        Div header = new Div(title, theme);
+        header.addClassName("header");
+
+        addRun.addClickListener(e -> addRun(Optimizers.ALL.get(Optimizers.ALL.size() - 1), null));
+        runCards.addClassName("run-cards");
+        Div runsPanel = new Div(new H3("Runs"), runCards, addRun);
+        runsPanel.addClassName("runs-panel");
+
+        addRun.setId("add-run");
+        run.setId("run");
+        step.setId("step");
+        reset.setId("reset");
+        run.addThemeVariants(ButtonVariant.PRIMARY);
+        run.addClickListener(e -> toggleRun());
+        step.addClickListener(e -> step());
+        reset.addClickListener(e -> resetRace());
+        speed.setLabel("Speed");
+        speed.setItems(Speed.values());
+        speed.setItemLabelGenerator(s -> s.label);
+        speed.setValue(Speed.S100);
+        speed.addValueChangeListener(e -> {
+            if (playback != null && playback.playing()) {
+                playback.pause();
+                playback.play(e.getValue().stepsPerSecond);
+            }
+        });
+        sideBySide.addValueChangeListener(e -> {
+            plot.setVisible(!e.getValue());
+            grid.setVisible(e.getValue());
+            settingsChanged();
+        });
+        message.addClassName("spec-message");
+        Span keys = new Span("space: run/pause · →: step · click the plot to move the start");
+        keys.addClassName("hint");
+        Div controls = new Div(run, step, reset, speed, sideBySide, keys);
+        controls.addClassName("controls");
+
+        plot.addStartPickedListener(e -> pickStart(e.x(), e.y()));
+        grid.addClassName("plot-grid");
+        grid.setVisible(false);
+        Div charts = new Div(lossChart, lrChart, etaChart);
+        charts.addClassName("charts");
+        Div stage = new Div(controls, message, plot, grid, charts);
+        stage.addClassName("stage");
+        Div side = new Div(problem, runsPanel);
+        side.addClassName("side");
+        Div body = new Div(side, stage);
+        body.addClassName("body");
+        add(header, body);
+        getElement().addEventListener("lr-key", e -> key(e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        event.getLocation().getQueryParameters().getParameters().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
+        restore(query);
+    }
+
+    /** Shows the scene of a query; what cannot be used is dropped and reported, never an error page. */
+    void restore(Map<String, List<String>> query) {
+        List<String> problems = new ArrayList<>();
+        if (query.isEmpty()) {
+            query = queryOf(DEFAULT_QUERY);
+        }
+        RunSpec parsed = null;
+        for (int attempt = 0; attempt < 50 && parsed == null; attempt++) {
+            try {
+                parsed = RunFormat.parse(query);
+            } catch (FormatException e) {
+                problems.add(e.parameter() + ": " + e.getMessage());
+                if (!drop(query, e.parameter())) {
+                    query = queryOf(DEFAULT_QUERY);
+                }
+            }
+        }
+        if (parsed == null) {
+            parsed = RunFormat.parse(DEFAULT_QUERY);
+        }
+        if (parsed.runs().size() > MAX_RUNS) {
+            problems.add("run: the playground shows at most " + MAX_RUNS + " runs; the first " + MAX_RUNS + " are shown");
+            parsed = parsed.withRuns(parsed.runs().subList(0, MAX_RUNS));
+        }
+        load(parsed);
+        if (!problems.isEmpty()) {
+            Notification n = Notification.show("Parts of this link could not be used and were left out:\n• "
+                    + String.join("\n• ", problems), 10_000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.WARNING);
+        }
+    }
+
+    /** Removes what a format error names; returns false when there is nothing to remove. */
+    private static boolean drop(Map<String, List<String>> query, String parameter) {
+        Matcher m = RUN_KEY.matcher(parameter);
+        List<String> runTexts = query.get("run");
+        if (m.matches() && runTexts != null) {
+            int i = Integer.parseInt(m.group(1));
+            if (i >= runTexts.size()) {
+                return false;
+            }
+            String key = m.group(2);
+            if (key == null || key.equals("sched")) {
+                runTexts.remove(i);
+            } else {
+                runTexts.set(i, runTexts.get(i).replaceAll("(?<=[:,])" + Pattern.quote(key) + "=[^,]*,?", "")
+                        .replaceAll("[,:]$", ""));
+            }
+            if (runTexts.isEmpty()) {
+                query.remove("run");
+            }
+            return true;
+        }
+        if (parameter.equals("run") && !query.containsKey("run")) {
+            query.put("run", new ArrayList<>(queryOf(DEFAULT_QUERY).get("run")));
+            return true;
+        }
+        return query.remove(parameter) != null;
+    }
+
+    private static Map<String, List<String>> queryOf(String text) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            out.computeIfAbsent(pair.substring(0, eq), k -> new ArrayList<>()).add(pair.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /** Shows a complete spec in the form. */
+    private void load(RunSpec loaded) {
+        restoring = true;
+        try {
+            problem.load(loaded);
+            runs.clear();
+            runCards.removeAll();
+            loaded.runs().forEach(r -> addRun(r.optimizer().method(), r));
+        } finally {
+            restoring = false;
+        }
+        settingsChanged();
+    }
+
+    private void addRun(Method<Optimizer> method, org.lrplayground.engine.run.RunConfig config) {
+        if (runs.size() >= MAX_RUNS) {
+            return;
+        }
+        RunEditor editor = new RunEditor(method, stepsOrDefault(), this::settingsChanged);
+        if (config != null) {
+            editor.load(config);
+        }
+        editor.duplicate.addClickListener(e -> duplicate(editor));
+        editor.remove.addClickListener(e -> removeRun(editor));
+        runs.add(editor);
+        runCards.add(editor);
+        recolor();
+        settingsChanged();
+    }
+
+    private void duplicate(RunEditor editor) {
+        if (runs.size() >= MAX_RUNS) {
+            return;
+        }
+        try {
+            var copy = RunFormat.parseRun("run", editor.runText(), stepsOrDefault());
+            addRun(copy.optimizer().method(), copy);
+        } catch (IllegalArgumentException e) {
+            addRun(Optimizers.ALL.get(0), null);
+        }
+    }
+
+    private void removeRun(RunEditor editor) {
+        if (runs.size() <= 1) {
+            return;
+        }
+        runs.remove(editor);
+        runCards.remove(editor);
+        recolor();
+        settingsChanged();
+    }
+
+    private void recolor() {
+        for (int i = 0; i < runs.size(); i++) {
+            runs.get(i).setColor(COLORS.get(i));
+            runs.get(i).remove.setEnabled(runs.size() > 1);
+            runs.get(i).duplicate.setEnabled(runs.size() < MAX_RUNS);
+        }
+        addRun.setEnabled(runs.size() < MAX_RUNS);
+    }
+
+    private int stepsOrDefault() {
+        try {
+            return RunFormat.STEPS.checkInt(Numbers.parse(problem.steps.text()));
+        } catch (IllegalArgumentException e) {
+            return spec != null ? spec.steps() : 500;
+        }
+    }
+
+    /** Any change of the problem or the runs: stop the race, rebuild the spec, rewrite the address. */
+    void settingsChanged() {
+        if (restoring) {
+            return;
+        }
+        closeRace();
+        int steps = stepsOrDefault();
+        runs.forEach(r -> r.setSteps(steps));
+        spec = buildSpec();
+        updateControls();
+        if (spec == null) {
+            return;
+        }
+        restoring = true;
+        try {
+            problem.load(spec);
+        } finally {
+            restoring = false;
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            runs.get(i).showConfig(spec.runs().get(i));
+            runs.get(i).setStatus("ready", RunStatus.Kind.RUNNING);
+        }
+        String surfaceKey = RunFormat.format(spec.withRuns(spec.runs().subList(0, 1))).replaceAll("&(start|steps|noise|seed|batch|run)=[^&]*", "");
+        if (!surfaceKey.equals(shownSurface)) {
+            fStar = spec.surface().fStar(spec.box());
+            shownSurface = surfaceKey;
+            plot.setSurface(spec.surface(), spec.box(), fStar);
+            gridPlots.clear();
+        }
+        prepareCharts();
+        // Written by hand rather than through History/Location, which would re-encode and reorder
+        // the query: the address bar shows the run format as the API reads it.
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().executeJs("history.replaceState(history.state, '', $0)", "?" + RunFormat.format(spec));
+        }
+    }
+
+    /** The spec of the form, or null with the errors shown at their fields. */
+    private RunSpec buildSpec() {
+        problem.clearErrors();
+        runs.forEach(RunEditor::clearErrors);
+        message.setText("");
+        if (!problem.fieldsValid() || !runs.stream().allMatch(RunEditor::fieldsValid)) {
+            message.setText("Fix the marked fields to run.");
+            return null;
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        problem.addTo(query);
+        query.put("run", runs.stream().map(RunEditor::runText).toList());
+        try {
+            return RunFormat.parse(query);
+        } catch (FormatException e) {
+            Matcher m = RUN_KEY.matcher(e.parameter());
+            if (m.matches() && Integer.parseInt(m.group(1)) < runs.size()) {
+                runs.get(Integer.parseInt(m.group(1))).showError(m.group(2), e.getMessage());
+            } else if (!problem.showError(e.parameter(), e.getMessage())) {
+                message.setText(e.getMessage());
+            }
+            if (message.getText().isEmpty()) {
+                message.setText("Fix the marked fields to run.");
+            }
+            return null;
+        }
+    }
+
+    /** Empties the charts and gives them the runs of the current spec. */
+    private void prepareCharts() {
+        List<ChartSeries> paths = new ArrayList<>();
+        List<ChartSeries> loss = new ArrayList<>();
+        List<ChartSeries> lr = new ArrayList<>();
+        List<ChartSeries> eta = new ArrayList<>();
+        for (int i = 0; i < spec.runs().size(); i++) {
+            String name = (i + 1) + ". " + spec.runs().get(i).label();
+            String color = COLORS.get(i);
+            paths.add(new ChartSeries("path-" + i, name, color, false));
+            loss.add(new ChartSeries("loss-" + i, name, color, false));
+            lr.add(new ChartSeries("lrx-" + i, name + " · x", color, false));
+            lr.add(new ChartSeries("lry-" + i, name + " · y", color, true));
+            eta.add(new ChartSeries("eta-" + i, name, color, false));
+        }
+        plot.setRuns(paths);
+        plot.setStart(spec.start());
+        plot.setInteractive(true);
+        lossChart.setSeries(loss);
+        lrChart.setSeries(lr);
+        etaChart.setSeries(eta);
+        if (sideBySide.getValue()) {
+            grid.removeAll();
+            gridPlots.clear();
+            for (int i = 0; i < spec.runs().size(); i++) {
+                SurfacePlot small = new SurfacePlot();
+                small.setHeight("300px");
+                small.setSurface(spec.surface(), spec.box(), fStar);
+                small.setRuns(List.of(paths.get(i)));
+                small.setStart(spec.start());
+                small.addStartPickedListener(e -> pickStart(e.x(), e.y()));
+                gridPlots.add(small);
+                grid.add(small);
+            }
+        }
+        lastLoss = new double[spec.runs().size()];
+        lastStep = new int[spec.runs().size()];
+    }
+
+    private void pickStart(double x, double y) {
+        if (playback != null || spec == null) {
+            return;
+        }
+        problem.setStart(round(x, spec), round(y, spec));
+        settingsChanged();
+    }
+
+    /** A clicked coordinate to a thousandth of the box size, which keeps links short. */
+    private static double round(double v, RunSpec spec) {
+        int exponent = (int) Math.floor(Math.log10(Math.max(spec.box().width(), spec.box().height()))) - 3;
+        return java.math.BigDecimal.valueOf(Math.round(v / Math.pow(10, exponent))).scaleByPowerOfTen(exponent).doubleValue();
+    }
+
+    private void toggleRun() {
+        if (spec == null) {
+            return;
+        }
+        if (playback != null && playback.playing()) {
+            playback.pause();
+        } else {
+            ensureRace().play(speed.getValue().stepsPerSecond);
+        }
+        updateControls();
+    }
+
+    private void step() {
+        if (spec == null) {
+            return;
+        }
+        ensureRace().step();
+        updateControls();
+    }
+
+    private Playback ensureRace() {
+        if (playback == null) {
+            UI ui = UI.getCurrent();
+            Playback[] self = new Playback[1];
+            self[0] = service.open(ui, spec, frame -> {
+                if (UI.getCurrent() == ui) {
+                    apply(self[0], frame);
+                } else {
+                    ui.access(() -> apply(self[0], frame));
+                }
+            });
+            playback = self[0];
+            plot.setInteractive(false);
+            gridPlots.forEach(p -> p.setInteractive(false));
+            playback.deliverStart();
+        }
+        return playback;
+    }
+
+    /** Reset: the same scene, not yet run. */
+    void resetRace() {
+        if (spec == null) {
+            return;
+        }
+        closeRace();
+        prepareCharts();
+        for (RunEditor r : runs) {
+            r.setStatus("ready", RunStatus.Kind.RUNNING);
+        }
+        updateControls();
+    }
+
+    private void closeRace() {
+        if (playback != null) {
+            playback.close();
+            playback = null;
+        }
+    }
+
+    /** Draws a frame; frames of a race that has since been closed are ignored. */
+    void apply(Playback source, Frame frame) {
+        if (source != playback || spec == null) {
+            return;
+        }
+        ArrayNode paths = Json.array();
+        ArrayNode loss = Json.array();
+        ArrayNode lr = Json.array();
+        ArrayNode eta = Json.array();
+        for (int r = 0; r < frame.runs().size(); r++) {
+            Frame.Run run = frame.runs().get(r);
+            Trajectory.Slice s = run.points();
+            if (s.size() > 0) {
+                ArrayNode path = Json.array();
+                ArrayNode lossPoints = Json.array();
+                ArrayNode lrx = Json.array();
+                ArrayNode lry = Json.array();
+                ArrayNode etaPoints = Json.array();
+                int stride = Math.max(1, (int) Math.ceil(s.size() / (double) MAX_POINTS_PER_FRAME));
+                for (int i = 0; i < s.size(); i++) {
+                    if (i % stride != 0 && i != s.size() - 1) {
+                        continue;
+                    }
+                    int t = s.first() + i;
+                    path.add(Json.numbers(s.x()[i], s.y()[i], t, s.loss()[i], s.lrX()[i], s.lrY()[i]));
+                    lossPoints.add(Json.numbers(t, s.loss()[i] - fStar));
+                    if (t > 0) {
+                        lrx.add(Json.numbers(t, s.lrX()[i]));
+                        lry.add(Json.numbers(t, s.lrY()[i]));
+                        if (Double.isFinite(run.eta()[i])) {
+                            etaPoints.add(Json.numbers(t, run.eta()[i]));
+                        }
+                    }
+                }
+                if (sideBySide.getValue() && r < gridPlots.size()) {
+                    ArrayNode one = Json.array();
+                    one.add(Json.object().put("run", 0).set("points", path));
+                    gridPlots.get(r).append(one);
+                } else {
+                    paths.add(Json.object().put("run", r).set("points", path));
+                }
+                loss.add(Json.object().put("id", "loss-" + r).set("points", lossPoints));
+                lr.add(Json.object().put("id", "lrx-" + r).set("points", lrx));
+                lr.add(Json.object().put("id", "lry-" + r).set("points", lry));
+                eta.add(Json.object().put("id", "eta-" + r).set("points", etaPoints));
+                lastLoss[r] = s.loss()[s.size() - 1];
+                lastStep[r] = s.first() + s.size() - 1;
+            }
+            runs.get(r).setStatus(statusText(run.status(), lastStep[r], lastLoss[r] - fStar, run.distance()), run.status().kind());
+        }
+        plot.append(paths);
+        lossChart.append(loss);
+        lrChart.append(lr);
+        etaChart.append(eta);
+        updateControls();
+    }
+
+    /** A run's status in words, e.g. "converged at step 412 (f − f* 3.1e-9, distance 2.2e-5)". */
+    static String statusText(RunStatus status, int step, double gap, double distance) {
+        String numbers = "f − f* " + number(gap) + (Double.isNaN(distance) ? "" : ", distance " + number(distance));
+        return switch (status.kind()) {
+            case RUNNING -> "step " + step + " · " + numbers;
+            case CONVERGED, MAX_STEPS -> status.reason() + " (" + numbers + ")";
+            case DIVERGED, LEFT_BOX -> status.reason();
+        };
+    }
+
+    private static String number(double v) {
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(java.util.Locale.ROOT, "%.2e", v)
+                : String.format(java.util.Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+    }
+
+    private void updateControls() {
+        boolean finished = playback != null && playback.finished();
+        boolean playing = !finished && playback != null && playback.playing();
+        run.setEnabled(spec != null && !finished);
+        step.setEnabled(spec != null && !finished);
+        reset.setEnabled(spec != null && playback != null);
+        run.setText(playing ? "Pause" : "Run");
+        run.setIcon(playing ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
+        boolean stopped = playback == null;
+        plot.setInteractive(stopped);
+        gridPlots.forEach(p -> p.setInteractive(stopped));
+    }
+
+    private void key(String key) {
+        switch (key) {
+            case " " -> toggleRun();
+            case "ArrowRight" -> step();
+            default -> {
+            }
+        }
+    }
+
+    private void toggleTheme() {
+        dark = !dark;
+        getElement().executeJs("document.documentElement.setAttribute('theme', $0)", dark ? "dark" : "");
+        theme.setAriaLabel(dark ? "Light theme" : "Dark theme");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // Space and → act on the playground unless the user is typing or on a focused control.
+        getElement().executeJs("""
+                const view = this;
+                const handler = (e) => {
+                  if (!view.isConnected) { document.removeEventListener('keydown', handler); return; }
+                  if (e.ctrlKey || e.metaKey || e.altKey) return;
+                  const t = e.composedPath()[0];
+                  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName)
+                      || t.tagName.startsWith('VAADIN-'))) return;
+                  if (e.key === ' ' || e.key === 'ArrowRight') {
+                    e.preventDefault();
+                    view.dispatchEvent(new CustomEvent('lr-key', {detail: e.key}));
+                  }
+                };
+                document.addEventListener('keydown', handler);
+                """);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        closeRace();
+        service.close(event.getUI());
+    }
+
+    /** The spec the form shows, or null while it is invalid (for tests). */
+    RunSpec spec() {
+        return spec;
+    }
+
+    Playback playback() {
+        return playback;
+    }
+
+    Point start() {
+        return spec == null ? null : spec.start();
     }
 }
