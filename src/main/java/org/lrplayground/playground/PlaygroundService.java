@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
@@ -37,6 +38,7 @@ public class PlaygroundService implements DisposableBean {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots;
     private final Map<Object, Playback> open = new ConcurrentHashMap<>();
+    private final AtomicInteger computing = new AtomicInteger();
 
     public PlaygroundService() {
         this(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -74,9 +76,9 @@ public class PlaygroundService implements DisposableBean {
         return open.size();
     }
 
-    /** How many races are computing right now. */
-    public int playingCount() {
-        return (int) open.values().stream().filter(Playback::playing).count();
+    /** How many worker tasks are alive right now, waiting for a slot or computing. */
+    public int runningTasks() {
+        return computing.get();
     }
 
     @Override
@@ -175,9 +177,11 @@ public class PlaygroundService implements DisposableBean {
         }
 
         private void loop(double speed) {
+            computing.incrementAndGet();
             try {
                 slots.acquire();
             } catch (InterruptedException e) {
+                computing.decrementAndGet();
                 return;
             }
             try {
@@ -216,6 +220,7 @@ public class PlaygroundService implements DisposableBean {
                 Thread.currentThread().interrupt();
             } finally {
                 slots.release();
+                computing.decrementAndGet();
             }
         }
 

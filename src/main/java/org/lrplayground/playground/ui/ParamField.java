@@ -1,6 +1,5 @@
 package org.lrplayground.playground.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
@@ -130,8 +129,9 @@ class ParamField extends Composite<Div> {
         shownDefault = next;
     }
 
-    Component focusTarget() {
-        return text != null ? text : check;
+    /** The text field, null for a checkbox (for tests that type like a user). */
+    TextField textField() {
+        return text;
     }
 
     private String error() {

@@ -34,7 +34,6 @@ import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.Trajectory;
-import org.lrplayground.engine.surface.Point;
 import org.lrplayground.playground.Frame;
 import org.lrplayground.playground.PlaygroundService;
 import org.lrplayground.playground.PlaygroundService.Playback;
@@ -99,6 +98,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private Playback playback;
     private boolean restoring;
     private boolean dark;
+    private String location;
     private double[] lastLoss = new double[0];
     private int[] lastStep = new int[0];
 
@@ -341,9 +341,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         prepareCharts();
         // Written by hand rather than through History/Location, which would re-encode and reorder
         // the query: the address bar shows the run format as the API reads it.
+        location = "?" + RunFormat.format(spec);
         UI ui = UI.getCurrent();
         if (ui != null) {
-            ui.getPage().executeJs("history.replaceState(history.state, '', $0)", "?" + RunFormat.format(spec));
+            ui.getPage().executeJs("history.replaceState(history.state, '', $0)", location);
         }
     }
 
@@ -619,11 +620,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         return spec;
     }
 
-    Playback playback() {
-        return playback;
-    }
-
-    Point start() {
-        return spec == null ? null : spec.start();
+    /** The query last written to the address bar. */
+    String location() {
+        return location;
     }
 }

@@ -165,7 +165,7 @@ class RunEditor extends Composite<Div> {
         return label.getText();
     }
 
-    private ParamField field(String key) {
+    ParamField field(String key) {
         return java.util.stream.Stream.concat(optimizerParams.stream(), scheduleParams.stream())
                 .filter(f -> f.param().name().equals(key)).findFirst().orElse(null);
     }
