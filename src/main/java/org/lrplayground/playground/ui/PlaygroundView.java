@@ -329,7 +329,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         }
         for (int i = 0; i < runs.size(); i++) {
             runs.get(i).showConfig(spec.runs().get(i));
-            runs.get(i).setStatus("ready", RunStatus.Kind.RUNNING);
+            runs.get(i).setStatus("ready", RunStatus.RUNNING);
         }
         String surfaceKey = RunFormat.format(spec.withRuns(spec.runs().subList(0, 1))).replaceAll("&(start|steps|noise|seed|batch|run)=[^&]*", "");
         if (!surfaceKey.equals(shownSurface)) {
@@ -454,7 +454,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
             UI ui = UI.getCurrent();
             Playback[] self = new Playback[1];
             self[0] = service.open(ui, spec, frame -> {
-                if (UI.getCurrent() == ui) {
+                // Single steps arrive on the request thread, which holds the session lock already.
+                if (ui.getSession() != null && ui.getSession().hasLock()) {
                     apply(self[0], frame);
                 } else {
                     ui.access(() -> apply(self[0], frame));
@@ -476,7 +477,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         closeRace();
         prepareCharts();
         for (RunEditor r : runs) {
-            r.setStatus("ready", RunStatus.Kind.RUNNING);
+            r.setStatus("ready", RunStatus.RUNNING);
         }
         updateControls();
     }
@@ -536,7 +537,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
                 lastLoss[r] = s.loss()[s.size() - 1];
                 lastStep[r] = s.first() + s.size() - 1;
             }
-            runs.get(r).setStatus(statusText(run.status(), lastStep[r], lastLoss[r] - fStar, run.distance()), run.status().kind());
+            runs.get(r).setStatus(statusText(run.status(), lastStep[r], lastLoss[r] - fStar, run.distance()), run.status());
         }
         plot.append(paths);
         lossChart.append(loss);

@@ -45,6 +45,7 @@ class RunEditor extends Composite<Div> {
     private final List<ParamField> scheduleParams = new ArrayList<>();
     private final Runnable onChange;
     private int steps;
+    private RunStatus runStatus = RunStatus.RUNNING;
     private String color;
 
     RunEditor(Method<Optimizer> method, int steps, Runnable onChange) {
@@ -152,9 +153,15 @@ class RunEditor extends Composite<Div> {
         preview.setVisible(svg != null);
     }
 
-    void setStatus(String text, RunStatus.Kind kind) {
+    void setStatus(String text, RunStatus runStatus) {
+        this.runStatus = runStatus;
         status.setText(text);
-        status.getElement().setAttribute("kind", kind.id());
+        status.getElement().setAttribute("kind", runStatus.kind().id());
+    }
+
+    /** The run's status as the engine last reported it. */
+    RunStatus status() {
+        return runStatus;
     }
 
     String statusText() {
