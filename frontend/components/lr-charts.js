@@ -266,7 +266,7 @@
   /** A muted blue-grey ramp, so that the runs' colours stand out in both themes. */
   function ramp(t, dark) {
     const lo = dark ? [16, 22, 34] : [250, 251, 253];
-    const hi = dark ? [150, 168, 196] : [84, 102, 130];
+    const hi = dark ? [78, 92, 118] : [84, 102, 130];
     return lo.map((c, k) => Math.round(c + (hi[k] - c) * t));
   }
 

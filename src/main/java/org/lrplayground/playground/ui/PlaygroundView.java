@@ -58,6 +58,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
     /** Most points per run and frame sent to a chart; longer batches are thinned evenly. */
     static final int MAX_POINTS_PER_FRAME = 1_500;
+    /** Most points per run a chart holds: long runs are drawn with every k-th step. */
+    static final int MAX_POINTS_PER_RUN = 10_000;
     private static final Pattern RUN_KEY = Pattern.compile("run\\[(\\d+)](?:\\.(.+))?");
 
     enum Speed {
@@ -110,10 +112,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         theme.setTooltipText("Switch between light and dark");
         theme.addThemeVariants(ButtonVariant.TERTIARY);
         theme.addClickListener(e -> toggleTheme());
-        Div header = new Div(title, theme);
+        Div header = new Div(title);
         header.addClassName("header");
 
-        addRun.addClickListener(e -> addRun(Optimizers.ALL.get(Optimizers.ALL.size() - 1), null));
+        addRun.addClickListener(e -> addRun(unused(), null));
         runCards.addClassName("run-cards");
         Div runsPanel = new Div(new H3("Runs"), runCards, addRun);
         runsPanel.addClassName("runs-panel");
@@ -144,7 +146,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         message.addClassName("spec-message");
         Span keys = new Span("space: run/pause · →: step · click the plot to move the start");
         keys.addClassName("hint");
-        Div controls = new Div(run, step, reset, speed, sideBySide, keys);
+        Div controls = new Div(run, step, reset, speed, sideBySide, theme, keys);
         controls.addClassName("controls");
 
         plot.addStartPickedListener(e -> pickStart(e.x(), e.y()));
@@ -267,6 +269,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         runCards.add(editor);
         recolor();
         settingsChanged();
+    }
+
+    /** The first optimizer no run uses yet, so that each added run brings a new method to the race. */
+    private Method<Optimizer> unused() {
+        List<Method<Optimizer>> used = runs.stream().map(RunEditor::method).toList();
+        return Optimizers.ALL.stream().filter(m -> !used.contains(m)).findFirst().orElse(Optimizers.ALL.getLast());
     }
 
     private void duplicate(RunEditor editor) {
@@ -507,12 +515,13 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
                 ArrayNode lrx = Json.array();
                 ArrayNode lry = Json.array();
                 ArrayNode etaPoints = Json.array();
-                int stride = Math.max(1, (int) Math.ceil(s.size() / (double) MAX_POINTS_PER_FRAME));
+                int stride = Math.max((int) Math.ceil(s.size() / (double) MAX_POINTS_PER_FRAME),
+                        (int) Math.ceil(spec.steps() / (double) MAX_POINTS_PER_RUN));
                 for (int i = 0; i < s.size(); i++) {
-                    if (i % stride != 0 && i != s.size() - 1) {
+                    int t = s.first() + i;
+                    if (t % stride != 0 && i != s.size() - 1) {
                         continue;
                     }
-                    int t = s.first() + i;
                     path.add(Json.numbers(s.x()[i], s.y()[i], t, s.loss()[i], s.lrX()[i], s.lrY()[i]));
                     lossPoints.add(Json.numbers(t, s.loss()[i] - fStar));
                     if (t > 0) {
@@ -537,7 +546,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
                 lastLoss[r] = s.loss()[s.size() - 1];
                 lastStep[r] = s.first() + s.size() - 1;
             }
-            runs.get(r).setStatus(statusText(run.status(), lastStep[r], lastLoss[r] - fStar, run.distance()), run.status());
+            runs.get(r).setStatus(statusText(run.status(), lastStep[r], lastLoss[r], run.distance()), run.status());
         }
         plot.append(paths);
         lossChart.append(loss);
@@ -546,9 +555,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         updateControls();
     }
 
-    /** A run's status in words, e.g. "converged at step 412 (f − f* 3.1e-9, distance 2.2e-5)". */
-    static String statusText(RunStatus status, int step, double gap, double distance) {
-        String numbers = "f − f* " + number(gap) + (Double.isNaN(distance) ? "" : ", distance " + number(distance));
+    /** A run's status in words, e.g. "converged at step 412 (loss 3.1e-9, distance 2.2e-5)". */
+    static String statusText(RunStatus status, int step, double loss, double distance) {
+        String numbers = "loss " + number(loss) + (Double.isNaN(distance) ? "" : ", distance " + number(distance));
         return switch (status.kind()) {
             case RUNNING -> "step " + step + " · " + numbers;
             case CONVERGED, MAX_STEPS -> status.reason() + " (" + numbers + ")";

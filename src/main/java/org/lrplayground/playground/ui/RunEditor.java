@@ -103,6 +103,10 @@ class RunEditor extends Composite<Div> {
         buildScheduleFields(texts(run.schedule().method().params(), run.schedule().values().byName()));
     }
 
+    Method<Optimizer> method() {
+        return optimizer.getValue();
+    }
+
     void setColor(String color) {
         this.color = color;
         swatch.getStyle().set("background", color);

@@ -146,6 +146,11 @@ class PlaygroundIT {
         @SuppressWarnings("unchecked")
         List<Number> marker = (List<Number>) page.evaluate("() => document.querySelector('lr-surface-plot').startPoint");
         assertThat(marker.get(0).doubleValue()).isEqualTo(spec.start().x());
+
+        page.keyboard().press("ArrowRight");
+        page.waitForFunction("() => document.querySelector('.run-status').textContent.startsWith('step 1 ')");
+        page.keyboard().press("Space");
+        page.waitForFunction("() => document.querySelector('lr-surface-plot').pointCount > 10");
         assertThat(consoleErrors).isEmpty();
     }
 

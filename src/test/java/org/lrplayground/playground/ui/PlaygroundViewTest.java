@@ -175,7 +175,7 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.run.isEnabled()).isFalse();
         assertThat(view.runs.get(0).statusText()).isEqualTo(expected.status(0).reason())
                 .startsWith("diverged at step " + expected.status(0).step()).contains("ten times smaller");
-        assertThat(view.runs.get(1).statusText()).startsWith("ran all 300 steps (f − f* ")
+        assertThat(view.runs.get(1).statusText()).startsWith("ran all 300 steps (loss ")
                 .contains("distance ");
     }
 
@@ -186,7 +186,7 @@ class PlaygroundViewTest extends BrowserlessTest {
         test(view.step).click();
         test(view.step).click();
 
-        assertThat(view.runs.get(0).statusText()).startsWith("step 2 · f − f* ");
+        assertThat(view.runs.get(0).statusText()).startsWith("step 2 · loss ");
         assertThat(view.reset.isEnabled()).isTrue();
         test(view.reset).click();
         assertThat(view.runs.get(0).statusText()).isEqualTo("ready");
