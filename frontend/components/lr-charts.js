@@ -384,7 +384,8 @@
         legend: {type: 'scroll', top: 0, left: 8, right: 8, textStyle: {color: ink.text}},
         tooltip: {
           trigger: 'axis', confine: true,
-          valueFormatter: (v) => fmt(v),
+          formatter: (items) => `step ${items[0].value[0]}<br>` + items
+              .map((p) => `${p.marker} ${p.seriesName}: <b>${fmt(p.value[1])}</b>`).join('<br>'),
         },
         xAxis: {
           type: 'value', name: c.xName, nameLocation: 'middle', nameGap: 24, min: 'dataMin',

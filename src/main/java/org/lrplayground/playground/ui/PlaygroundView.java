@@ -416,7 +416,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
                 small.setStart(spec.start());
                 small.addStartPickedListener(e -> pickStart(e.x(), e.y()));
                 gridPlots.add(small);
-                grid.add(small);
+                Span caption = new Span(paths.get(i).name());
+                caption.getStyle().set("color", paths.get(i).color());
+                Div cell = new Div(caption, small);
+                cell.addClassName("plot-cell");
+                grid.add(cell);
             }
         }
         lastLoss = new double[spec.runs().size()];
