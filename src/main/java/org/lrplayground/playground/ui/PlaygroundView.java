@@ -10,6 +10,8 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -198,9 +200,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         }
         load(parsed);
         if (!problems.isEmpty()) {
-            Notification n = Notification.show("Parts of this link could not be used and were left out:\n• "
-                    + String.join("\n• ", problems), 10_000, Notification.Position.TOP_CENTER);
+            UnorderedList list = new UnorderedList(problems.stream().map(ListItem::new).toArray(ListItem[]::new));
+            Button close = new Button("OK");
+            Notification n = new Notification(new Div(new Span("Parts of this link could not be used and were left out:"),
+                    list, close));
+            close.addClickListener(e -> n.close());
+            n.setDuration(15_000);
+            n.setPosition(Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.WARNING);
+            n.open();
         }
     }
 

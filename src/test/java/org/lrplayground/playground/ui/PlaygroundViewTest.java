@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.di.Instantiator;
@@ -95,8 +97,11 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.spec().steps()).isEqualTo(300);
         assertThat(view.spec().runs()).hasSize(2);
         assertThat(view.spec().runs().get(0).optimizer().values().byName().get("lr")).isEqualTo(1e-3);
-        String text = test($(Notification.class).single()).getText();
-        assertThat(text).contains("wibble").contains("run[0].lr");
+        Notification notification = $(Notification.class).single();
+        List<String> problems = $(ListItem.class, notification).all().stream().map(ListItem::getText).toList();
+        assertThat(problems).hasSize(2);
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("run[0].lr: lr = -1 is not accepted"))
+                .anySatisfy(p -> assertThat(p).startsWith("wibble: unknown parameter 'wibble'"));
     }
 
     @Test
