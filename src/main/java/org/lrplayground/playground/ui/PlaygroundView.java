@@ -33,13 +33,14 @@ import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.Optimizers;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.engine.param.Param;
+import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.playground.Frame;
 import org.lrplayground.playground.PlaygroundService;
 import org.lrplayground.playground.PlaygroundService.Playback;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The playground: pick a surface and optimizers, press Run and watch them race. The form is the
@@ -58,10 +59,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
             "#f032e6", "#9a6324");
     /** The scene of a bare address. */
     static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
-    /** Most points per run and frame sent to a chart; longer batches are thinned evenly. */
-    static final int MAX_POINTS_PER_FRAME = 1_500;
-    /** Most points per run a chart holds: long runs are drawn with every k-th step. */
-    static final int MAX_POINTS_PER_RUN = 10_000;
     private static final Pattern RUN_KEY = Pattern.compile("run\\[(\\d+)](?:\\.(.+))?");
 
     enum Speed {
@@ -89,17 +86,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     final Checkbox sideBySide = new Checkbox("Side by side");
     final Button theme = new Button(VaadinIcon.ADJUST.create());
     final Span message = new Span();
-    final SurfacePlot plot = new SurfacePlot();
-    private final Div grid = new Div();
-    private final List<SurfacePlot> gridPlots = new ArrayList<>();
-    final LineChart lossChart = new LineChart("f − f*", true);
-    final LineChart lrChart = new LineChart("effective learning rate", true);
-    final LineChart etaChart = new LineChart("scheduled rate η", false);
+    final RaceCharts charts = new RaceCharts();
 
     private RunSpec spec;
-    private double fStar;
-    private String shownSurface;
     private Playback playback;
+    /** Counts the races opened, so that frames still in flight from a closed one can be told apart. */
+    private int races;
     private boolean restoring;
     private boolean dark;
     private String location;
@@ -141,8 +133,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
             }
         });
         sideBySide.addValueChangeListener(e -> {
-            plot.setVisible(!e.getValue());
-            grid.setVisible(e.getValue());
+            charts.setSideBySide(e.getValue());
             settingsChanged();
         });
         message.addClassName("spec-message");
@@ -151,12 +142,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         Div controls = new Div(run, step, reset, speed, sideBySide, theme, keys);
         controls.addClassName("controls");
 
-        plot.addStartPickedListener(e -> pickStart(e.x(), e.y()));
-        grid.addClassName("plot-grid");
-        grid.setVisible(false);
-        Div charts = new Div(lossChart, lrChart, etaChart);
-        charts.addClassName("charts");
-        Div stage = new Div(controls, message, plot, grid, charts);
+        charts.onStartPicked(e -> pickStart(e.x(), e.y()));
+        Div stage = new Div(controls, message, charts);
         stage.addClassName("stage");
         Div side = new Div(problem, runsPanel);
         side.addClassName("side");
@@ -263,7 +250,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         settingsChanged();
     }
 
-    private void addRun(Method<Optimizer> method, org.lrplayground.engine.run.RunConfig config) {
+    private void addRun(Method<Optimizer> method, RunConfig config) {
         if (runs.size() >= MAX_RUNS) {
             return;
         }
@@ -286,14 +273,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     }
 
     private void duplicate(RunEditor editor) {
-        if (runs.size() >= MAX_RUNS) {
-            return;
-        }
-        try {
-            var copy = RunFormat.parseRun("run", editor.runText(), stepsOrDefault());
+        if (runs.size() < MAX_RUNS && editor.fieldsValid()) {
+            RunConfig copy = RunFormat.parseRun("run", editor.runText(), stepsOrDefault());
             addRun(copy.optimizer().method(), copy);
-        } catch (IllegalArgumentException e) {
-            addRun(Optimizers.ALL.get(0), null);
         }
     }
 
@@ -320,7 +302,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         try {
             return RunFormat.STEPS.checkInt(Numbers.parse(problem.steps.text()));
         } catch (IllegalArgumentException e) {
-            return spec != null ? spec.steps() : 500;
+            return spec != null ? spec.steps() : (int) RunFormat.STEPS.defaultValue(Param.Context.NONE);
         }
     }
 
@@ -347,14 +329,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
             runs.get(i).showConfig(spec.runs().get(i));
             runs.get(i).setStatus("ready", RunStatus.RUNNING);
         }
-        String surfaceKey = RunFormat.format(spec.withRuns(spec.runs().subList(0, 1))).replaceAll("&(start|steps|noise|seed|batch|run)=[^&]*", "");
-        if (!surfaceKey.equals(shownSurface)) {
-            fStar = spec.surface().fStar(spec.box());
-            shownSurface = surfaceKey;
-            plot.setSurface(spec.surface(), spec.box(), fStar);
-            gridPlots.clear();
-        }
-        prepareCharts();
+        charts.show(spec);
+        lastLoss = new double[spec.runs().size()];
+        lastStep = new int[spec.runs().size()];
         // Written by hand rather than through History/Location, which would re-encode and reorder
         // the query: the address bar shows the run format as the API reads it.
         location = "?" + RunFormat.format(spec);
@@ -392,51 +369,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         }
     }
 
-    /** Empties the charts and gives them the runs of the current spec. */
-    private void prepareCharts() {
-        List<ChartSeries> paths = new ArrayList<>();
-        List<ChartSeries> loss = new ArrayList<>();
-        List<ChartSeries> lr = new ArrayList<>();
-        List<ChartSeries> eta = new ArrayList<>();
-        for (int i = 0; i < spec.runs().size(); i++) {
-            String name = (i + 1) + ". " + spec.runs().get(i).label();
-            String color = COLORS.get(i);
-            paths.add(new ChartSeries("path-" + i, name, color, false));
-            loss.add(new ChartSeries("loss-" + i, name, color, false));
-            lr.add(new ChartSeries("lrx-" + i, name + " · x", color, false));
-            lr.add(new ChartSeries("lry-" + i, name + " · y", color, true));
-            eta.add(new ChartSeries("eta-" + i, name, color, false));
-        }
-        plot.setRuns(paths);
-        plot.setStart(spec.start());
-        plot.setInteractive(true);
-        lossChart.setSeries(loss);
-        lrChart.setSeries(lr);
-        etaChart.setSeries(eta);
-        if (sideBySide.getValue()) {
-            grid.removeAll();
-            gridPlots.clear();
-            for (int i = 0; i < spec.runs().size(); i++) {
-                SurfacePlot small = new SurfacePlot();
-                small.setHeight("300px");
-                small.setSurface(spec.surface(), spec.box(), fStar);
-                small.setRuns(List.of(paths.get(i)));
-                small.setStart(spec.start());
-                small.addStartPickedListener(e -> pickStart(e.x(), e.y()));
-                gridPlots.add(small);
-                Span caption = new Span(paths.get(i).name());
-                caption.getStyle().set("color", paths.get(i).color());
-                Div cell = new Div(caption, small);
-                cell.addClassName("plot-cell");
-                grid.add(cell);
-            }
-        }
-        lastLoss = new double[spec.runs().size()];
-        lastStep = new int[spec.runs().size()];
-    }
-
+    /** A click on the plot; ignored while the race plays, otherwise a settings change like any other. */
     private void pickStart(double x, double y) {
-        if (playback != null || spec == null) {
+        if ((playback != null && playback.playing()) || spec == null) {
             return;
         }
         problem.setStart(round(x, spec), round(y, spec));
@@ -472,18 +407,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private Playback ensureRace() {
         if (playback == null) {
             UI ui = UI.getCurrent();
-            Playback[] self = new Playback[1];
-            self[0] = service.open(ui, spec, frame -> {
+            int race = ++races;
+            playback = service.open(ui, spec, frame -> {
                 // Single steps arrive on the request thread, which holds the session lock already.
                 if (ui.getSession() != null && ui.getSession().hasLock()) {
-                    apply(self[0], frame);
+                    apply(race, frame);
                 } else {
-                    ui.access(() -> apply(self[0], frame));
+                    ui.access(() -> apply(race, frame));
                 }
             });
-            playback = self[0];
-            plot.setInteractive(false);
-            gridPlots.forEach(p -> p.setInteractive(false));
             playback.deliverStart();
         }
         return playback;
@@ -495,7 +427,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
             return;
         }
         closeRace();
-        prepareCharts();
+        charts.show(spec);
         for (RunEditor r : runs) {
             r.setStatus("ready", RunStatus.RUNNING);
         }
@@ -506,64 +438,25 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         if (playback != null) {
             playback.close();
             playback = null;
+            races++;
         }
     }
 
     /** Draws a frame; frames of a race that has since been closed are ignored. */
-    void apply(Playback source, Frame frame) {
-        if (source != playback || spec == null) {
+    private void apply(int race, Frame frame) {
+        if (race != races || playback == null) {
             return;
         }
-        ArrayNode paths = Json.array();
-        ArrayNode loss = Json.array();
-        ArrayNode lr = Json.array();
-        ArrayNode eta = Json.array();
+        charts.draw(frame);
         for (int r = 0; r < frame.runs().size(); r++) {
             Frame.Run run = frame.runs().get(r);
             Trajectory.Slice s = run.points();
             if (s.size() > 0) {
-                ArrayNode path = Json.array();
-                ArrayNode lossPoints = Json.array();
-                ArrayNode lrx = Json.array();
-                ArrayNode lry = Json.array();
-                ArrayNode etaPoints = Json.array();
-                int stride = Math.max((int) Math.ceil(s.size() / (double) MAX_POINTS_PER_FRAME),
-                        (int) Math.ceil(spec.steps() / (double) MAX_POINTS_PER_RUN));
-                for (int i = 0; i < s.size(); i++) {
-                    int t = s.first() + i;
-                    if (t % stride != 0 && i != s.size() - 1) {
-                        continue;
-                    }
-                    path.add(Json.numbers(s.x()[i], s.y()[i], t, s.loss()[i], s.lrX()[i], s.lrY()[i]));
-                    lossPoints.add(Json.numbers(t, s.loss()[i] - fStar));
-                    if (t > 0) {
-                        lrx.add(Json.numbers(t, s.lrX()[i]));
-                        lry.add(Json.numbers(t, s.lrY()[i]));
-                        if (Double.isFinite(run.eta()[i])) {
-                            etaPoints.add(Json.numbers(t, run.eta()[i]));
-                        }
-                    }
-                }
-                if (sideBySide.getValue() && r < gridPlots.size()) {
-                    ArrayNode one = Json.array();
-                    one.add(Json.object().put("run", 0).set("points", path));
-                    gridPlots.get(r).append(one);
-                } else {
-                    paths.add(Json.object().put("run", r).set("points", path));
-                }
-                loss.add(Json.object().put("id", "loss-" + r).set("points", lossPoints));
-                lr.add(Json.object().put("id", "lrx-" + r).set("points", lrx));
-                lr.add(Json.object().put("id", "lry-" + r).set("points", lry));
-                eta.add(Json.object().put("id", "eta-" + r).set("points", etaPoints));
                 lastLoss[r] = s.loss()[s.size() - 1];
                 lastStep[r] = s.first() + s.size() - 1;
             }
             runs.get(r).setStatus(statusText(run.status(), lastStep[r], lastLoss[r], run.distance()), run.status());
         }
-        plot.append(paths);
-        lossChart.append(loss);
-        lrChart.append(lr);
-        etaChart.append(eta);
         updateControls();
     }
 
@@ -591,9 +484,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         reset.setEnabled(spec != null && playback != null);
         run.setText(playing ? "Pause" : "Run");
         run.setIcon(playing ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
-        boolean stopped = playback == null;
-        plot.setInteractive(stopped);
-        gridPlots.forEach(p -> p.setInteractive(stopped));
+        charts.setInteractive(!playing);
     }
 
     private void key(String key) {

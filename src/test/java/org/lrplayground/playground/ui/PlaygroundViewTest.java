@@ -230,8 +230,8 @@ class PlaygroundViewTest extends BrowserlessTest {
     void clickingThePlotMovesTheStartWhileStopped() {
         PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
 
-        com.vaadin.flow.component.ComponentUtil.fireEvent(view.plot,
-                new SurfacePlot.StartPickedEvent(view.plot, true, 0.123456, -0.654321));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(view.charts.plot,
+                new SurfacePlot.StartPickedEvent(view.charts.plot, true, 0.123456, -0.654321));
 
         assertThat(view.spec().start().x()).isEqualTo(0.123);
         assertThat(view.spec().start().y()).isEqualTo(-0.654);
