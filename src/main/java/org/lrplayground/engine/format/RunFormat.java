@@ -48,8 +48,6 @@ public final class RunFormat {
 
     /** Surface id of the user-expression surface, whose formula comes from {@code f=}. */
     public static final String CUSTOM = "custom";
-    /** Largest accepted expression, in characters. */
-    public static final int MAX_EXPRESSION = 500;
 
     private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
             "box", "run");
@@ -62,8 +60,9 @@ public final class RunFormat {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String rawKey = eq < 0 ? pair : pair.substring(0, eq);
+            String key = decode(rawKey, rawKey);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), key);
             params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return parse(params);
@@ -84,9 +83,9 @@ public final class RunFormat {
             if (expression == null || expression.isBlank()) {
                 throw new FormatException("f", "the custom surface needs an expression in x and y, e.g. f=x^2+3*y^2");
             }
-            if (expression.length() > MAX_EXPRESSION) {
+            if (expression.length() > Surfaces.MAX_EXPRESSION) {
                 throw new FormatException("f", "the expression is " + expression.length() + " characters long (accepted: at most "
-                        + MAX_EXPRESSION + ")");
+                        + Surfaces.MAX_EXPRESSION + ")");
             }
             box = box(params, Surfaces.CUSTOM_BOX);
             String text = expression;
@@ -295,11 +294,13 @@ public final class RunFormat {
         return String.join(", ", params.stream().map(Param::name).toList());
     }
 
-    private static String decode(String text) {
+    /** Decodes a key or value; a broken escape is reported at {@code where}, the key when it is readable. */
+    private static String decode(String text, String where) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new FormatException(text, "'" + text + "' is not correctly percent-encoded");
+            throw new FormatException(where, "'" + text + "' is not correctly percent-encoded (accepted: % followed by "
+                    + "two hexadecimal digits, e.g. %2B for +; % itself is %25)");
         }
     }
 

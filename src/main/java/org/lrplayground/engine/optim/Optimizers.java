@@ -10,7 +10,10 @@ public final class Optimizers {
     private Optimizers() {
     }
 
-    public static final List<Method<Optimizer>> ALL = List.of(Sgd.METHOD, Adam.METHOD);
+    public static final List<Method<Optimizer>> ALL = List.of(Sgd.METHOD, Momentum.METHOD, EwmaMomentum.METHOD,
+            Momentum.NESTEROV_METHOD, Adagrad.METHOD, RmsProp.METHOD, Adadelta.METHOD, Adam.METHOD,
+            Adam.AMSGRAD_METHOD, Adam.ADAMW_METHOD, Adamax.METHOD, NAdam.METHOD, Eve.METHOD, Polyak.METHOD,
+            Hypergradient.METHOD);
 
     public static Optional<Method<Optimizer>> byId(String id) {
         return ALL.stream().filter(m -> m.id().equals(id)).findFirst();

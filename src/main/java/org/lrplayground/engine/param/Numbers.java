@@ -1,9 +1,12 @@
 package org.lrplayground.engine.param;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** Numbers in the run format: plain decimals where readable, exponents otherwise; always round-trip. */
 public final class Numbers {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Numbers() {
     }
@@ -11,7 +14,8 @@ public final class Numbers {
     /** The shortest text that parses back to exactly {@code value}. */
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
+            // Long.toString would drop the sign of −0, which then would not parse back to exactly −0.
+            return (value == 0 && 1 / value < 0 ? "-" : "") + Long.toString((long) value);
         }
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-5 && magnitude < 1e15) {
@@ -27,7 +31,7 @@ public final class Numbers {
      * @throws NumberFormatException when the text is not a plain decimal number
      */
     public static double parse(String text) {
-        if (!text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new NumberFormatException(text);
         }
         return Double.parseDouble(text);

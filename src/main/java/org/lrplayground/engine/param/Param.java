@@ -107,8 +107,7 @@ public record Param(String name, Kind kind, ToDoubleFunction<Context> defaults, 
     public String format(double value) {
         return switch (kind) {
             case BOOLEAN -> value != 0 ? "true" : "false";
-            case INTEGER -> Long.toString((long) value);
-            case REAL -> Numbers.format(value);
+            case INTEGER, REAL -> Numbers.format(value);
         };
     }
 

@@ -2,6 +2,7 @@ package org.lrplayground.engine.run;
 
 import java.util.SplittableRandom;
 import org.lrplayground.engine.optim.StepContext;
+import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
 import org.lrplayground.engine.schedule.Schedule;
 import org.lrplayground.engine.surface.Box;
@@ -10,8 +11,8 @@ import org.lrplayground.engine.surface.Surface;
 
 /**
  * One optimizer run in progress: its optimizer state, schedule tracker, random stream and
- * trajectory. {@link #advance} is the engine's inner loop and does not allocate (beyond the
- * trajectory's occasional chunk).
+ * trajectory (or, for a {@link Batch}, only its last point). {@link #advance} is the engine's inner
+ * loop and does not allocate (beyond the trajectory's occasional chunk).
  */
 final class Lane {
 
@@ -29,20 +30,31 @@ final class Lane {
     private final double baseLr;
     private final SplittableRandom random;
     private final StepContext c = new StepContext(2);
+    /** Null when only the last point is kept. */
     private final Trajectory trajectory;
+    // Read every step, so fetched once (unboundedBelow() may build the minima list each call).
+    private final int steps;
+    private final double noise;
+    private final boolean unboundedBelow;
     private final double centerX, centerY, limit;
+    private int points;
+    private double lastX = Double.NaN, lastY = Double.NaN, lastLoss = Double.NaN;
     private RunStatus status = RunStatus.RUNNING;
 
-    Lane(RunSpec spec, RunConfig config, double fStar) {
+    /** A run that records its whole trajectory, or only its last point when {@code record} is false. */
+    Lane(RunSpec spec, RunConfig config, double fStar, boolean record) {
         this.spec = spec;
         surface = spec.surface();
+        steps = spec.steps();
+        noise = spec.noise();
+        unboundedBelow = surface.unboundedBelow();
         random = new SplittableRandom(spec.seed());
         sampler = surface.sampler(random, spec.batch());
         stepper = config.optimizer().instance().start(2);
         baseLr = config.optimizer().instance().lr();
         schedule = config.schedule().instance();
         tracker = schedule.start(fStar);
-        trajectory = new Trajectory(spec.steps() + 1);
+        trajectory = record ? new Trajectory(spec.steps() + 1) : null;
         Box box = spec.box();
         centerX = (box.xMin() + box.xMax()) / 2;
         centerY = (box.yMin() + box.yMax()) / 2;
@@ -52,13 +64,31 @@ final class Lane {
         c.theta[1] = spec.start().y();
         sample();
         if (!problem(0)) {
-            trajectory.add(c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], Double.NaN, Double.NaN);
+            record(Double.NaN, Double.NaN);
             settle(0);
         }
     }
 
+    /** The recorded points; null when the lane keeps only the last one. */
     Trajectory trajectory() {
         return trajectory;
+    }
+
+    /** Points recorded so far: θ_0 … θ_{points − 1}. */
+    int points() {
+        return points;
+    }
+
+    double lastX() {
+        return lastX;
+    }
+
+    double lastY() {
+        return lastY;
+    }
+
+    double lastLoss() {
+        return lastLoss;
     }
 
     RunStatus status() {
@@ -69,7 +99,7 @@ final class Lane {
     int advance(int maxSteps) {
         int done = 0;
         while (done < maxSteps && !status.finished()) {
-            int t = trajectory.size();
+            int t = points;
             c.t = t;
             c.eta = baseLr * tracker.multiplier(t - 1, c.loss);
             c.momentum = schedule.momentum(t - 1);
@@ -81,28 +111,44 @@ final class Lane {
             if (problem(t)) {
                 break;
             }
-            trajectory.add(c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], c.lr[0], c.lr[1]);
+            record(c.lr[0], c.lr[1]);
             settle(t);
         }
         return done;
     }
 
+    /** Records θ_t = c.theta with its loss and gradient, and the effective lr of the update. */
+    private void record(double lrX, double lrY) {
+        if (trajectory != null) {
+            trajectory.add(c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], lrX, lrY);
+        }
+        lastX = c.theta[0];
+        lastY = c.theta[1];
+        lastLoss = c.loss;
+        points++;
+    }
+
     /** Evaluates the loss and the (noisy) gradient at θ. */
     private void sample() {
         c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
-        if (spec.noise() > 0) {
-            c.grad[0] += spec.noise() * random.nextGaussian();
-            c.grad[1] += spec.noise() * random.nextGaussian();
+        if (noise > 0) {
+            c.grad[0] += noise * random.nextGaussian();
+            c.grad[1] += noise * random.nextGaussian();
         }
     }
 
     /** Ends the run as diverged when step t produced something unusable; returns whether it did. */
     private boolean problem(int t) {
         String why = null;
+        String hint = "This learning rate is too large for this surface — try one ten times smaller.";
         if (!Double.isFinite(c.theta[0]) || !Double.isFinite(c.theta[1])) {
             why = "the position became infinite or undefined";
         } else if (Math.abs(c.theta[0] - centerX) > limit || Math.abs(c.theta[1] - centerY) > limit) {
             why = "the position went more than a million box sizes away";
+        } else if (Double.isNaN(c.loss) || Double.isNaN(c.grad[0]) || Double.isNaN(c.grad[1])) {
+            // A finite point where f is undefined (a custom log(x) at x < 0): a domain problem, not a rate problem.
+            why = "the surface is undefined at (" + Numbers.format(c.theta[0]) + ", " + Numbers.format(c.theta[1]) + ")";
+            hint = t == 0 ? "Pick another start point." : "A smaller learning rate or another start may avoid it.";
         } else if (!Double.isFinite(c.loss)) {
             why = "the loss overflowed";
         } else if (!Double.isFinite(c.grad[0]) || !Double.isFinite(c.grad[1])) {
@@ -113,32 +159,42 @@ final class Lane {
         if (why == null) {
             return false;
         }
-        status = new RunStatus(RunStatus.Kind.DIVERGED, t, "diverged at step " + t + ": " + why
-                + ". This learning rate is too large for this surface — try one ten times smaller.");
+        if (t == 0 && !why.startsWith("the surface")) {
+            hint = "Pick another start point.";
+        }
+        status = new RunStatus(RunStatus.Kind.DIVERGED, t, "diverged at step " + t + ": " + why + ". " + hint);
         return true;
     }
 
     /** Decides, after recording θ_t, whether the run has ended. */
     private void settle(int t) {
-        if (Math.hypot(c.grad[0], c.grad[1]) < CONVERGED_GRADIENT) {
+        if (converged(c.grad[0], c.grad[1])) {
             status = new RunStatus(RunStatus.Kind.CONVERGED, t, "converged at step " + t);
-        } else if (surface.unboundedBelow() && !spec.box().contains(c.theta[0], c.theta[1])) {
+        } else if (unboundedBelow && !spec.box().contains(c.theta[0], c.theta[1])) {
             status = new RunStatus(RunStatus.Kind.LEFT_BOX, t, "left the box at step " + t
                     + ": this surface has no minimum, the loss falls forever outside it");
-        } else if (t >= spec.steps()) {
+        } else if (t >= steps) {
             status = new RunStatus(RunStatus.Kind.MAX_STEPS, t, "ran all " + t + " steps");
         }
     }
 
+    /**
+     * |g| &lt; {@link #CONVERGED_GRADIENT}. Math.hypot is slow and hypot(a, b) ≥ max(|a|, |b|), so
+     * testing the coordinates first gives the same answer without calling it on almost every step.
+     */
+    private static boolean converged(double gx, double gy) {
+        return Math.abs(gx) < CONVERGED_GRADIENT && Math.abs(gy) < CONVERGED_GRADIENT
+                && Math.hypot(gx, gy) < CONVERGED_GRADIENT;
+    }
+
     /** Distance from the last point to the nearest known minimum; NaN when the surface has none. */
     double distanceToNearestMinimum() {
-        int last = trajectory.size() - 1;
-        if (last < 0) {
+        if (points == 0) {
             return Double.NaN;
         }
         double best = Double.NaN;
         for (Minimum m : surface.minima()) {
-            double d = Math.hypot(trajectory.x(last) - m.at().x(), trajectory.y(last) - m.at().y());
+            double d = Math.hypot(lastX - m.at().x(), lastY - m.at().y());
             best = Double.isNaN(best) ? d : Math.min(best, d);
         }
         return best;

@@ -16,7 +16,7 @@ public final class Race {
     public Race(RunSpec spec) {
         this.spec = spec;
         fStar = spec.surface().fStar(spec.box());
-        lanes = spec.runs().stream().map(r -> new Lane(spec, r, fStar)).toList();
+        lanes = spec.runs().stream().map(r -> new Lane(spec, r, fStar, true)).toList();
     }
 
     /** Runs the whole spec to the end. */

@@ -11,13 +11,17 @@ import java.util.Arrays;
  */
 public final class Trajectory {
 
-    private static final int FIRST_CHUNK = 1024;
+    /** Runs up to this long get their whole capacity at once (0.9 MB); longer ones grow by doubling. */
+    private static final int FIRST_CHUNK = 16_384;
 
+    private final int maxPoints;
     private double[] x, y, loss, gx, gy, lrx, lry;
     private int size;
 
-    Trajectory(int expectedPoints) {
-        allocate(Math.min(expectedPoints, FIRST_CHUNK));
+    /** @param maxPoints the most points the run can record (steps + 1) */
+    Trajectory(int maxPoints) {
+        this.maxPoints = maxPoints;
+        allocate(Math.min(maxPoints, FIRST_CHUNK));
     }
 
     private void allocate(int capacity) {
@@ -36,7 +40,7 @@ public final class Trajectory {
 
     void add(double px, double py, double f, double gradX, double gradY, double lrX, double lrY) {
         if (size == x.length) {
-            allocate(size * 2);
+            allocate((int) Math.min(2L * size, Math.max(maxPoints, size + 1)));
         }
         x[size] = px;
         y[size] = py;

@@ -4,7 +4,8 @@ package org.lrplayground.engine.schedule;
  * A learning-rate schedule: the multiplier s_t that turns the base lr into η = lr · s_t.
  *
  * <p>As in PyTorch, the update that produces θ_t uses the value at step t − 1, so the first
- * update uses s_0 (1 for every schedule but warm-up and one-cycle).
+ * update uses s_0 (1 for most schedules; warm-up, one-cycle and cyclic with base_lr ≠ lr start
+ * elsewhere).
  *
  * <p>Schedules never touch optimizer state. Most are pure functions of the step ({@link Pure});
  * the feedback ones (plateau, error-proportional) are pure functions of the loss history, read

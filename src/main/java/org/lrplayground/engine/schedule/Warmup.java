@@ -3,7 +3,10 @@ package org.lrplayground.engine.schedule;
 /**
  * Linear warm-up in front of any schedule: s_t = (t + 1) / (w + 1) · s'_0 for t &lt; w, then the
  * wrapped schedule from its own step 0 (as PyTorch's {@code SequentialLR} hands over). Starting at
- * 1/(w + 1) rather than 0 avoids a wasted first step.
+ * 1/(w + 1) rather than 0 avoids a wasted first step. Where we differ from PyTorch: its
+ * {@code LinearLR} ramps from {@code start_factor} (default 1/3) to 1 and must be chained by hand;
+ * here the ramp always starts near 0, ends at the wrapped schedule's first value, and delays that
+ * schedule by w steps (so a one-cycle or T_max counted in steps ends w steps later).
  *
  * @param steps w &gt; 0, the length of the ramp
  * @param then  the schedule that follows

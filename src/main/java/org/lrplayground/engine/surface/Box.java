@@ -32,13 +32,19 @@ public record Box(double xMin, double xMax, double yMin, double yMax) {
         return x >= xMin && x <= xMax && y >= yMin && y <= yMax;
     }
 
-    /** The smallest value of f on a grid over the box, edges included. */
+    /**
+     * The smallest finite value of f on a grid over the box, edges included; points where a custom
+     * surface is undefined (log of a negative number) or infinite do not count.
+     */
     public double minimumOf(Surface surface) {
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i <= GRID; i++) {
             double x = xMin + width() * i / GRID;
             for (int j = 0; j <= GRID; j++) {
-                min = Math.min(min, surface.value(x, yMin + height() * j / GRID));
+                double f = surface.value(x, yMin + height() * j / GRID);
+                if (Double.isFinite(f)) {
+                    min = Math.min(min, f);
+                }
             }
         }
         return min;

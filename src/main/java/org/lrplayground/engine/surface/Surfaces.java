@@ -8,15 +8,30 @@ import org.lrplayground.engine.param.Param;
 
 /**
  * The catalogue of surfaces, in the order the picker lists them. Surfaces with parameters (the
- * ravine's κ) declare them like optimizers do. The custom surface is built from an expression by
- * {@code Expression}, not from here.
+ * ravine's κ) declare them like optimizers do. The custom surface is not listed: it is built from
+ * an expression by {@link #custom}.
  */
 public final class Surfaces {
 
     private Surfaces() {
     }
 
-    public static final List<Method<Surface>> ALL = List.of(fixed(new Rosenbrock()));
+    public static final List<Method<Surface>> ALL = List.of(
+            fixed(new Rosenbrock()),
+            fixed(new Beale()),
+            fixed(new Himmelblau()),
+            fixed(new Booth()),
+            fixed(new Rastrigin()),
+            fixed(new Ackley()),
+            fixed(new GoldsteinPrice()),
+            fixed(new SixHumpCamel()),
+            fixed(new StyblinskiTang()),
+            fixed(new Saddle()),
+            fixed(new MonkeySaddle()),
+            new Method<>("ravine", "Ravine", "½ (x² + κ y²)",
+                    List.of(Ravine.KAPPA), v -> new Ravine(v.get(Ravine.KAPPA))),
+            fixed(new TwoWells()),
+            fixed(new LinReg()));
 
     public static Optional<Method<Surface>> byId(String id) {
         return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
@@ -25,17 +40,27 @@ public final class Surfaces {
     /** The default box of a custom surface. */
     public static final Box CUSTOM_BOX = Box.square(5);
 
+    /** Longest accepted expression of a custom surface, in characters. */
+    public static final int MAX_EXPRESSION = Expression.MAX_LENGTH;
+
     /**
-     * The surface of a user's expression in x and y over a box.
+     * The surface of a user's expression in x and y over a box: numbers, x, y, pi, e, + - * / ^,
+     * parentheses and the functions sin cos tan asin acos atan sinh cosh tanh exp log sqrt abs
+     * min max pow, at most {@value #MAX_EXPRESSION} characters. Its exact gradient comes from
+     * automatic differentiation and its minima from a numerical search over the box
+     * ({@link CustomSurface} says how, and how the default start is chosen).
      *
-     * @throws IllegalArgumentException with the position of a syntax error
+     * @throws IllegalArgumentException with the position of a syntax error and what was expected there
      */
     public static Surface custom(String expression, Box box) {
-        throw new IllegalArgumentException("custom surfaces are not implemented yet");
+        return new CustomSurface(expression, box);
     }
 
     /** The expression text of a custom surface. */
     public static String source(Surface custom) {
+        if (custom instanceof CustomSurface c) {
+            return c.source();
+        }
         throw new IllegalArgumentException(custom.id() + " is not a custom surface");
     }
 

@@ -49,4 +49,15 @@ class RaceTest {
             }
         }
     }
+
+    @Test
+    void aStartWhereTheSurfaceIsUndefinedAsksForAnotherStartNotASmallerRate() {
+        Race race = Race.run(RunFormat.parse("surface=custom&f=log(x)%2By^2&start=-1,1&run=sgd"));
+
+        assertThat(race.status(0).kind()).isEqualTo(RunStatus.Kind.DIVERGED);
+        assertThat(race.status(0).step()).isZero();
+        assertThat(race.trajectory(0).size()).isZero();
+        assertThat(race.status(0).reason()).contains("undefined at (-1, 1)").contains("another start")
+                .doesNotContain("ten times smaller");
+    }
 }

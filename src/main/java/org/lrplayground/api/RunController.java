@@ -1,0 +1,80 @@
+package org.lrplayground.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.run.RunSpec;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The run API: the same query string as the playground's address bar, answered with every point of
+ * every run as JSON or CSV.
+ *
+ * <p>The query is parsed before anything is written, so bad input still gets a clean 400 from
+ * {@link ApiErrors}. The answer is then written straight to the response while {@link RunService}
+ * computes the runs one by one: 12 runs × 100 000 steps are about 75 MB that never sit in memory.
+ * It is written in the request's own thread rather than as an asynchronous
+ * {@code StreamingResponseBody}, whose request timeout (30 s by default) would cut a slow client's
+ * download short.
+ */
+@RestController
+public class RunController {
+
+    static final String CSV = "text/csv;charset=UTF-8";
+
+    private final RunService runs;
+    private final JsonMapper json;
+
+    public RunController(RunService runs, JsonMapper json) {
+        this.runs = runs;
+        this.json = json;
+    }
+
+    @GetMapping("/api/runs")
+    public void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RunSpec spec = parse(request);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
+            RunJson writer = new RunJson(g);
+            g.writeStartObject();
+            g.writeName("spec");
+            writer.spec(spec);
+            g.writeArrayPropertyStart("runs");
+            runs.runEach(spec, writer::run);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    @GetMapping("/api/runs.csv")
+    public void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RunSpec spec = parse(request);
+        response.setContentType(CSV);
+        try (Writer writer = new BufferedWriter(response.getWriter(), 1 << 16)) {
+            RunCsv.header(writer);
+            runs.runEach(spec, run -> RunCsv.rows(writer, run));
+        }
+    }
+
+    /** Any other address under /api answers JSON too, rather than the playground's not-found page. */
+    @GetMapping("/api/**")
+    public ResponseEntity<ApiErrors.ApiError> unknown(HttpServletRequest request) {
+        return ApiErrors.answer(HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI()
+                + " (accepted: /api/runs?<query> for JSON, /api/runs.csv?<query> for CSV)", null);
+    }
+
+    /** The raw query string, so that the run format decodes it (and reports bad percent-encoding). */
+    private static RunSpec parse(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return RunFormat.parse(query == null ? "" : query);
+    }
+}

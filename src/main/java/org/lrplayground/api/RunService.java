@@ -1,0 +1,47 @@
+package org.lrplayground.api;
+
+import java.io.IOException;
+import java.util.List;
+import org.lrplayground.engine.run.Race;
+import org.lrplayground.engine.run.RunConfig;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.run.Trajectory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a {@link RunSpec} to the end for callers that want whole trajectories (the API).
+ *
+ * <p>The runs of a spec are independent (each has its own state and its own random stream from the
+ * spec's seed), so they are run one after the other: a caller that streams each finished run out
+ * holds one trajectory in memory rather than all twelve (12 × 100 000 steps would be about 70 MB).
+ */
+@Service
+public class RunService {
+
+    /** One finished run of a spec. */
+    public record FinishedRun(int index, RunConfig config, Trajectory trajectory, RunStatus status,
+                              double distanceToMinimum) {
+
+        /** The loss at the last recorded point; NaN when not even the start point could be recorded. */
+        public double finalLoss() {
+            int n = trajectory.size();
+            return n == 0 ? Double.NaN : trajectory.loss(n - 1);
+        }
+    }
+
+    /** Where finished runs go, in the order of the spec's runs. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(FinishedRun run) throws IOException;
+    }
+
+    /** Runs every run of {@code spec} in order, handing each to {@code sink} as soon as it has finished. */
+    public void runEach(RunSpec spec, Sink sink) throws IOException {
+        for (int i = 0; i < spec.runs().size(); i++) {
+            RunConfig config = spec.runs().get(i);
+            Race race = Race.run(spec.withRuns(List.of(config)));
+            sink.accept(new FinishedRun(i, config, race.trajectory(0), race.status(0), race.distanceToNearestMinimum(0)));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.lrplayground.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.lrplayground.engine.format.FormatException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+
+/** The failures that the HTTP tests cannot provoke on purpose. */
+class ApiErrorsTest {
+
+    private final ApiErrors errors = new ApiErrors();
+
+    @Test
+    void formatErrorsAre400sNamingTheParameter() {
+        ResponseEntity<ApiErrors.ApiError> answer = errors.badFormat(new FormatException("run[2].lr", "lr = -1 is not accepted"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody()).isEqualTo(new ApiErrors.ApiError("lr = -1 is not accepted", "run[2].lr"));
+    }
+
+    @Test
+    void otherValidationFailuresAre400sToo() {
+        ResponseEntity<ApiErrors.ApiError> answer = errors.badInput(new IllegalArgumentException("box must have xmin < xmax"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().error()).isEqualTo("box must have xmin < xmax");
+    }
+
+    @Test
+    void springsOwnErrorsKeepTheirStatus() {
+        ResponseEntity<ApiErrors.ApiError> answer = errors.unexpected(
+                new HttpRequestMethodNotSupportedException(HttpMethod.POST.name()));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(405);
+        assertThat(answer.getBody().error()).contains("POST");
+    }
+
+    @Test
+    void unexpectedFailuresAnswerJsonWithoutInternals() {
+        ResponseEntity<ApiErrors.ApiError> answer = errors.unexpected(new IllegalStateException("index 7 out of bounds in Lane"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        assertThat(answer.getBody().error()).doesNotContain("Lane").doesNotContain("IllegalState").contains("report");
+        assertThat(answer.getBody().parameter()).isNull();
+    }
+}

@@ -1,0 +1,80 @@
+package org.lrplayground.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import org.lrplayground.Application;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Latency of {@code GET /api/runs} for 4 runs × 10 000 steps, as a client sees it (the whole JSON
+ * answer read): the median over {@link #MEASURED} requests after {@link #WARMUP} unmeasured ones.
+ * Target: median &lt; 100 ms.
+ *
+ * <p>Usage: {@code ApiRunsBench [base URL]}; without a URL it starts the application in this JVM on
+ * a random port (production mode) and stops it afterwards. See BENCHMARKS.md for the Maven command.
+ */
+public final class ApiRunsBench {
+
+    /** Four runs that each do all 10 000 steps (none converges early). */
+    static final String QUERY = "surface=rosenbrock&steps=10000&run=adam:lr=0.001&run=adam:lr=0.001,beta1=0.8"
+            + "&run=sgd:lr=0.0005&run=sgd:lr=0.001";
+    static final int WARMUP = 30;
+    static final int MEASURED = 30;
+
+    private ApiRunsBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ConfigurableApplicationContext app = null;
+        String base;
+        if (args.length > 0) {
+            base = args[0].replaceAll("/+$", "");
+        } else {
+            app = SpringApplication.run(Application.class, "--server.port=0", "--vaadin.productionMode=true",
+                    "--spring.main.banner-mode=off");
+            base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        }
+        try {
+            measure(URI.create(base + "/api/runs?" + QUERY));
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
+    private static void measure(URI uri) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+            int bytes = 0;
+            for (int i = 0; i < WARMUP; i++) {
+                bytes = fetch(client, request).length;
+            }
+            double[] millis = new double[MEASURED];
+            for (int i = 0; i < MEASURED; i++) {
+                long start = System.nanoTime();
+                fetch(client, request);
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            double median = (millis[(MEASURED - 1) / 2] + millis[MEASURED / 2]) / 2;
+            System.out.printf("GET %s%n  answer: %,d bytes; %d requests after %d warm-up ones%n", uri, bytes, MEASURED,
+                    WARMUP);
+            System.out.printf("  median %.1f ms, min %.1f ms, 90th percentile %.1f ms, max %.1f ms (target: median < 100 ms) %s%n",
+                    median, millis[0], millis[(int) Math.ceil(0.9 * MEASURED) - 1], millis[MEASURED - 1],
+                    median < 100 ? "MET" : "MISSED");
+        }
+    }
+
+    private static byte[] fetch(HttpClient client, HttpRequest request) throws Exception {
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body()));
+        }
+        return response.body();
+    }
+}
