@@ -237,4 +237,47 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.spec().start().y()).isEqualTo(-0.654);
         assertThat(view.location()).contains("start=0.123,-0.654");
     }
+
+    @Test
+    void aCustomExpressionThatDoesNotParseIsMarkedAtTheExpressionField() {
+        PlaygroundView view = open("surface=custom&f=x%5E2%2B3*y%5E2&run=adam:lr=0.1");
+        assertThat(view.spec().surface().formula()).isNotBlank();
+
+        test(view.problem.expression).setValue("x^2 + * y");
+
+        assertThat(view.problem.expression.isInvalid()).isTrue();
+        assertThat(view.problem.expression.getErrorMessage()).isNotBlank();
+        assertThat(view.run.isEnabled()).isFalse();
+
+        test(view.problem.expression).setValue("x^2 + 2*y^2");
+        assertThat(view.problem.expression.isInvalid()).isFalse();
+        assertThat(view.location()).contains("f=x%5E2%20%2B%202*y%5E2");
+    }
+
+    @Test
+    void theBatchFieldAppearsForTheDataSurfaceOnlyAndRejectsMoreRowsThanTheData() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+        assertThat(view.problem.batch.isVisible()).isFalse();
+
+        test(view.problem.surface).selectItem("Linear regression (spreadsheet)");
+        assertThat(view.problem.batch.isVisible()).isTrue();
+        test(view.problem.batch.textField()).setValue("999");
+
+        assertThat(view.problem.batch.textField().isInvalid()).isTrue();
+        assertThat(view.problem.batch.textField().getErrorMessage()).contains("batch");
+        assertThat(view.run.isEnabled()).isFalse();
+    }
+
+    @Test
+    void choosingAnotherSurfaceResetsStartAndBoxToItsOwn() {
+        PlaygroundView view = open("surface=rosenbrock&start=0.5,0.5&run=adam:lr=0.05");
+
+        test(view.problem.surface).selectItem("Himmelblau");
+
+        RunSpec spec = view.spec();
+        assertThat(spec.surface().id()).isEqualTo("himmelblau");
+        assertThat(spec.start()).isEqualTo(spec.surface().start());
+        assertThat(spec.box()).isEqualTo(spec.surface().box());
+        assertThat(view.location()).startsWith("?surface=himmelblau&");
+    }
 }
