@@ -51,7 +51,7 @@ class ParamField extends Composite<Div> {
         text.setValue(param.format(shownDefault));
         text.addThemeVariants(TextFieldVariant.SMALL);
         // Wide enough for the longest PyTorch names (initial_accumulator_value) to stay readable.
-        text.setWidth(Math.max(8, 0.55 * param.name().length() + 1) + "em");
+        text.setWidth(Math.max(8, 0.62 * param.name().length() + 1) + "em");
         text.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> {
             if (e.isFromClient()) {

@@ -51,6 +51,7 @@ class ProblemPanel extends Composite<Div> {
         List<String> ids = new ArrayList<>(Surfaces.ALL.stream().map(Method::id).toList());
         ids.add(RunFormat.CUSTOM);
         surface.setLabel("Surface");
+        surface.setWidth("16em");
         surface.setItems(ids);
         surface.setItemLabelGenerator(id -> Surfaces.byId(id).map(Method::name).orElse("Custom expression"));
         surface.setValue(ids.get(0));

@@ -54,6 +54,8 @@ class RunEditor extends Composite<Div> {
         Div card = getContent();
         card.addClassName("run-card");
         optimizer.setLabel("Optimizer");
+        optimizer.setWidth("16em");
+        schedule.setWidth("16em");
         optimizer.setItems(Optimizers.ALL);
         optimizer.setItemLabelGenerator(Method::name);
         optimizer.setValue(method);
