@@ -18,14 +18,20 @@ final class Json {
         return JsonNodeFactory.instance.arrayNode();
     }
 
-    /** An array of numbers, non-finite ones as null. */
+    /**
+     * An array of numbers, non-finite ones as null. Values travel with float precision where a
+     * float holds them (seven digits are plenty on a chart), which halves what long runs send.
+     */
     static ArrayNode numbers(double... values) {
         ArrayNode a = array();
         for (double v : values) {
-            if (Double.isFinite(v)) {
-                a.add(v);
-            } else {
+            float f = (float) v;
+            if (!Double.isFinite(v)) {
                 a.addNull();
+            } else if (v == 0 || (Float.isFinite(f) && Math.abs(f) >= Float.MIN_NORMAL)) {
+                a.add(f);
+            } else {
+                a.add(v);
             }
         }
         return a;

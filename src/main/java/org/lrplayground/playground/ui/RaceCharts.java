@@ -22,7 +22,7 @@ class RaceCharts extends Div {
     /** Most points per run and frame sent to a chart; longer batches are thinned evenly. */
     static final int MAX_POINTS_PER_FRAME = 1_500;
     /** Most points per run a chart holds: long runs are drawn with every k-th step. */
-    static final int MAX_POINTS_PER_RUN = 10_000;
+    static final int MAX_POINTS_PER_RUN = 5_000;
 
     final SurfacePlot plot = new SurfacePlot();
     private final Div grid = new Div();
