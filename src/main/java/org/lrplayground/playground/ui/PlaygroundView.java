@@ -118,6 +118,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         run.setId("run");
         step.setId("step");
         reset.setId("reset");
+        speed.setId("speed");
         run.addThemeVariants(ButtonVariant.PRIMARY);
         run.addClickListener(e -> toggleRun());
         step.addClickListener(e -> step());
