@@ -392,6 +392,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         if (playback != null && playback.playing()) {
             playback.pause();
         } else {
+            if (playback != null && playback.finished()) {
+                resetRace(); // "Run again"
+            }
             ensureRace().play(speed.getValue().stepsPerSecond);
         }
         updateControls();
@@ -480,10 +483,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private void updateControls() {
         boolean finished = playback != null && playback.finished();
         boolean playing = !finished && playback != null && playback.playing();
-        run.setEnabled(spec != null && !finished);
+        run.setEnabled(spec != null);
         step.setEnabled(spec != null && !finished);
         reset.setEnabled(spec != null && playback != null);
-        run.setText(playing ? "Pause" : "Run");
+        run.setText(playing ? "Pause" : finished ? "Run again" : "Run");
         run.setIcon(playing ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
         charts.setInteractive(!playing);
     }

@@ -176,8 +176,8 @@ class PlaygroundViewTest extends BrowserlessTest {
         });
 
         Race expected = Race.run(RunFormat.parse(query));
-        assertThat(view.run.getText()).isEqualTo("Run");
-        assertThat(view.run.isEnabled()).isFalse();
+        assertThat(view.run.getText()).isEqualTo("Run again");
+        assertThat(view.step.isEnabled()).isFalse();
         assertThat(view.runs.get(0).statusText()).isEqualTo(expected.status(0).reason())
                 .startsWith("diverged at step " + expected.status(0).step()).contains("ten times smaller");
         assertThat(view.runs.get(1).statusText()).startsWith("ran all 300 steps (loss ")
