@@ -63,14 +63,6 @@ public class PlaygroundService implements DisposableBean {
         return playback;
     }
 
-    /** Closes the owner's race, if any (on detach). */
-    public void close(Object owner) {
-        Playback p = open.get(owner);
-        if (p != null) {
-            p.close();
-        }
-    }
-
     /** How many races are open (for tests and monitoring). */
     public int openCount() {
         return open.size();

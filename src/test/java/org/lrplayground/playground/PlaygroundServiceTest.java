@@ -116,7 +116,7 @@ class PlaygroundServiceTest {
 
         second.play(1);
         Await.until("the second task runs", () -> service.runningTasks() == 1);
-        service.close("ui");
+        second.close();
         Await.until("the second task has ended", () -> service.runningTasks() == 0);
         assertThat(service.openCount()).isZero();
         int delivered = frames.size();

@@ -528,8 +528,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        closeRace();
-        service.close(event.getUI());
+        closeRace(); // no race outlives its page
     }
 
     /** The spec the form shows, or null while it is invalid (for tests). */
