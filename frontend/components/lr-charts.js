@@ -123,12 +123,6 @@
       this._chart?.setOption({series: this._pathSeries()});
     }
 
-    /** Clears every path but keeps the runs. */
-    clearPaths() {
-      for (const r of this._runs) r.data = [];
-      this._render();
-    }
-
     setStart(x, y) {
       this._start = [x, y];
       this._chart?.setOption({series: [this._startSeries()]});
@@ -358,11 +352,6 @@
         }
       }
       this._chart?.setOption({series: this._lineSeries()});
-    }
-
-    clear() {
-      for (const s of this._series) s.data = [];
-      this._render();
     }
 
     get pointCount() {

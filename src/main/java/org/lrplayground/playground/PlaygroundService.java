@@ -104,10 +104,6 @@ public class PlaygroundService implements DisposableBean {
             }
         }
 
-        public RunSpec spec() {
-            return race.spec();
-        }
-
         /** The points recorded so far (θ₀ of every run) as a first frame, delivered on the caller's thread. */
         public void deliverStart() {
             Frame frame;

@@ -63,11 +63,6 @@ class RaceCharts extends Div {
         grid.setVisible(on);
     }
 
-    /** f* of the shown surface over its box, as the engine uses it. */
-    double fStar() {
-        return fStar;
-    }
-
     /** Shows a spec not yet run: the surface (sent again only when it changed), empty series, the start. */
     void show(RunSpec next) {
         spec = next;

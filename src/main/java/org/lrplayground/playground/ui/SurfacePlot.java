@@ -95,10 +95,6 @@ public class SurfacePlot extends Component implements HasSize {
         }
     }
 
-    public void clearPaths() {
-        getElement().callJsFunction("clearPaths");
-    }
-
     public void setStart(Point start) {
         getElement().callJsFunction("setStart", start.x(), start.y());
     }
