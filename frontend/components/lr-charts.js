@@ -62,6 +62,7 @@
       if (this._chart || !this.isConnected) return;
       this._dark = isDark();
       this._chart = echarts.init(this._box, this._dark ? 'dark' : null, {renderer: 'canvas'});
+      this._bind(this._chart);
       this._render();
     }
 
@@ -84,6 +85,10 @@
 
     /** Called after a resize; charts with pixel-placed graphics reposition them. */
     _resized() {
+    }
+
+    /** Called once per ECharts instance (a theme change makes a new one) to listen to it. */
+    _bind(chart) {
     }
   }
 
@@ -187,10 +192,10 @@
         ],
       }, {replaceMerge: ['series']});
       this._placeHeat();
-      if (!this._clickBound) {
-        this._clickBound = true;
-        chart.getZr().on('click', (e) => this._click(e));
-      }
+    }
+
+    _bind(chart) {
+      chart.getZr().on('click', (e) => this._click(e));
     }
 
     _startSeries() {

@@ -67,6 +67,9 @@ class PlaygroundIT {
     @Test
     void clickingThePlotWhileStoppedMovesTheStartAndTheKeysStepAndRun(Page page, BrowserConsole console) {
         open(page, FOUR_RUNS);
+        // In the dark theme too: the chart is rebuilt for it and must still listen to clicks.
+        page.click("vaadin-button[aria-label='Dark theme']");
+        page.waitForFunction("() => { const e = document.querySelector('lr-surface-plot'); return e._dark && e._chart; }");
 
         @SuppressWarnings("unchecked")
         List<Number> pixel = (List<Number>) page.evaluate(
