@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.Optimizers;
 import org.lrplayground.engine.param.Method;
@@ -29,12 +30,15 @@ import org.lrplayground.engine.surface.Surfaces;
  * The run format, a public contract shared by the API, the address bar and share links:
  *
  * <pre>
- * surface=&lt;id&gt;&amp;start=&lt;x&gt;,&lt;y&gt;&amp;steps=&lt;n&gt;[&amp;noise=σ][&amp;seed=n][&amp;batch=n][&amp;box=xmin,xmax,ymin,ymax]
+ * [v=1&amp;]surface=&lt;id&gt;&amp;start=&lt;x&gt;,&lt;y&gt;&amp;steps=&lt;n&gt;[&amp;noise=σ][&amp;seed=n][&amp;batch=n][&amp;box=xmin,xmax,ymin,ymax]
  *   [&amp;f=&lt;expression&gt;][&amp;&lt;surface key&gt;=v]&amp;run=&lt;optimizer&gt;:&lt;key&gt;=&lt;value&gt;,…[,sched=&lt;name&gt;,&lt;key&gt;=&lt;value&gt;,…]
+ *   [&amp;play=1][&amp;hide=&lt;control&gt;,…]
  * </pre>
  *
  * Missing keys take their defaults; {@link #format} writes every value, so its output is the
- * normalised spec and parses back to an equal spec.
+ * normalised spec and parses back to an equal spec. Links add the format version and their
+ * {@link LinkOptions} ({@link #formatLink}) and are read leniently ({@link #parseLenient}), so that
+ * an old or damaged link still opens; the API reads strictly ({@link #parse}).
  */
 public final class RunFormat {
 
@@ -49,23 +53,36 @@ public final class RunFormat {
     /** Surface id of the user-expression surface, whose formula comes from {@code f=}. */
     public static final String CUSTOM = "custom";
 
-    private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
-            "box", "run");
+    /** Link-only key: the link format's version; {@link #formatLink} writes the current one. */
+    public static final Param VERSION = Param.integer("v", LinkOptions.VERSION, 1, Integer.MAX_VALUE, "link format version");
+    /** Link-only key: {@code play=1} starts the runs as the link opens. */
+    public static final Param PLAY = Param.integer("play", 0, 0, 1, "1 starts the runs as the link opens");
+    /** Link-only key: {@code hide=<control>,<control>} hides controls; the UI names and interprets them. */
+    public static final String HIDE = "hide";
 
-    /** Parses a raw query string such as {@code surface=booth&run=sgd}. */
-    public static RunSpec parse(String query) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String rawKey = eq < 0 ? pair : pair.substring(0, eq);
-            String key = decode(rawKey, rawKey);
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), key);
-            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
+            "box", "run", VERSION.name(), PLAY.name(), HIDE);
+    private static final Pattern CONTROL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
+    /** A list of accepted names in a message: too long for a notification, the UI's controls show them. */
+    private static final Pattern ACCEPTED_NAMES = Pattern.compile(" \\(accepted: [^()]*, [^()]*(\\([^()]*\\)[^()]*)*\\)");
+
+    /**
+     * What a link opens: the spec from every valid part, the link's options, and one plain-language note per
+     * ignored part, e.g. {@code ignored run 3: unknown optimizer 'lion'}.
+     */
+    public record Lenient(RunSpec spec, LinkOptions options, List<String> notes) {
+        public Lenient {
+            notes = List.copyOf(notes);
         }
-        return parse(params);
+    }
+
+    /**
+     * Parses a raw query string such as {@code surface=booth&run=sgd}. The link keys {@code v}, {@code play} and
+     * {@code hide} are accepted (and validated) but are not part of the spec: {@link #parseLenient} returns them.
+     */
+    public static RunSpec parse(String query) {
+        Parser parser = new Parser(null);
+        return parser.read(parser.decode(query)).spec();
     }
 
     /**
@@ -74,115 +91,286 @@ public final class RunFormat {
      * @throws FormatException naming the first bad parameter and what is accepted
      */
     public static RunSpec parse(Map<String, List<String>> params) {
-        String surfaceId = single(params, "surface", "rosenbrock");
-        Surface surface;
-        Values surfaceValues;
-        Box box;
-        if (surfaceId.equals(CUSTOM)) {
+        return new Parser(null).read(params).spec();
+    }
+
+    /** Parses one {@code run=} value, e.g. {@code adam:lr=0.05,sched=cosine,T_max=500}. */
+    public static RunConfig parseRun(String where, String text, int steps) {
+        return new Parser(null).run(where, text, steps);
+    }
+
+    /**
+     * Opens a link whatever it holds, so that links last: an unknown key, a bad value (its default is used),
+     * an unknown optimizer, schedule or run key from another version (that run or key is dropped) are each
+     * left out with a note. Without a valid run the spec gets a default one. Never throws.
+     */
+    public static Lenient parseLenient(String query) {
+        Parser parser = new Parser(new ArrayList<>());
+        return parser.lenient(() -> parser.decode(query == null ? "" : query));
+    }
+
+    /** {@link #parseLenient(String)} for decoded query parameters. */
+    public static Lenient parseLenient(Map<String, List<String>> params) {
+        Parser parser = new Parser(new ArrayList<>());
+        return parser.lenient(() -> params);
+    }
+
+    /**
+     * One parse, strict or lenient: a bad part goes to {@link #recover}, which throws it when strict
+     * ({@code notes} is null) and otherwise notes it and goes on with the fallback.
+     */
+    private static final class Parser {
+
+        private final List<String> notes;
+
+        Parser(List<String> notes) {
+            this.notes = notes;
+        }
+
+        /** A bad part: strict parsing throws it, lenient parsing notes "ignored {label}: {what was wrong}". */
+        private void reject(String label, FormatException problem) {
+            if (notes == null) {
+                throw problem;
+            }
+            notes.add("ignored " + label + ": " + ACCEPTED_NAMES.matcher(problem.getMessage()).replaceAll(""));
+        }
+
+        /** Runs a step of parsing; when it fails, rejects it and goes on with {@code fallback}. */
+        private <T> T recover(String label, Supplier<T> step, T fallback) {
+            try {
+                return step.get();
+            } catch (FormatException e) {
+                reject(label, e);
+                return fallback;
+            }
+        }
+
+        private void check(String label, Runnable step) {
+            recover(label, () -> {
+                step.run();
+                return null;
+            }, null);
+        }
+
+        Lenient lenient(Supplier<Map<String, List<String>>> params) {
+            try {
+                return read(params.get());
+            } catch (RuntimeException e) {
+                // Every known failure is recovered part by part; this keeps the promise for anything else.
+                notes.add("ignored the link: " + e.getMessage());
+                return new Lenient(new Parser(null).spec(Map.of("run", List.of(Optimizers.ALL.get(0).id()))),
+                        LinkOptions.NONE, notes);
+            }
+        }
+
+        Lenient read(Map<String, List<String>> params) {
+            return new Lenient(spec(params), options(params), notes == null ? List.of() : notes);
+        }
+
+        Map<String, List<String>> decode(String query) {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String rawKey = eq < 0 ? pair : pair.substring(0, eq);
+                check(rawKey, () -> {
+                    String key = RunFormat.decode(rawKey, rawKey);
+                    String value = eq < 0 ? "" : RunFormat.decode(pair.substring(eq + 1), key);
+                    params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                });
+            }
+            return params;
+        }
+
+        RunSpec spec(Map<String, List<String>> params) {
+            Method<Surface> rosenbrock = Surfaces.byId("rosenbrock").orElseThrow();
+            String surfaceId = recover("surface", () -> single(params, "surface", rosenbrock.id()), rosenbrock.id());
+            if (!surfaceId.equals(CUSTOM) && Surfaces.byId(surfaceId).isEmpty()) {
+                reject("surface", new FormatException("surface", "unknown surface '" + surfaceId + "' (accepted: "
+                        + ids(Surfaces.ALL) + ", " + CUSTOM + ")"));
+                surfaceId = rosenbrock.id();
+            }
+            Surface surface = null;
+            Values surfaceValues = Values.of(List.of(), Map.of(), Param.Context.NONE);
+            Box box = null;
+            if (surfaceId.equals(CUSTOM)) {
+                Box customBox = recover("box", () -> box(params, Surfaces.CUSTOM_BOX), Surfaces.CUSTOM_BOX);
+                surface = recover("f", () -> custom(params, customBox), null);
+                box = customBox;
+            } else if (params.containsKey("f")) {
+                reject("f", new FormatException("f", "f= applies only to surface=" + CUSTOM));
+            }
+            if (surface == null) {
+                Method<Surface> method = Surfaces.byId(surfaceId).orElse(rosenbrock);
+                Map<String, Double> given = new LinkedHashMap<>();
+                for (Param p : method.params()) {
+                    check(p.name(), () -> {
+                        String text = single(params, p.name(), null);
+                        if (text != null) {
+                            given.put(p.name(), attempt(p.name(), () -> p.parse(text)));
+                        }
+                    });
+                }
+                surfaceValues = Values.of(method.params(), given, Param.Context.NONE);
+                Values values = surfaceValues;
+                surface = attempt("surface", () -> method.create(values));
+                Box fallback = surface.box();
+                box = recover("box", () -> box(params, fallback), fallback);
+            }
+            Set<String> accepted = new LinkedHashSet<>(TOP_LEVEL);
+            surfaceValues.byName().keySet().forEach(accepted::add);
+            Surfaces.byId(surfaceId).ifPresent(m -> m.params().forEach(p -> accepted.add(p.name())));
+            for (String key : params.keySet()) {
+                if (!accepted.contains(key)) {
+                    reject(key, new FormatException(key, "unknown parameter '" + key + "' (accepted: "
+                            + String.join(", ", accepted) + ")"));
+                }
+            }
+            Point fallbackStart = surface.start();
+            Point start = recover("start", () -> point(params, fallbackStart), fallbackStart);
+            int steps = (int) number(params, STEPS);
+            double noise = number(params, NOISE);
+            long seed = (long) number(params, SEED);
+            int batch = (int) number(params, BATCH);
+            List<String> runTexts = params.getOrDefault("run", List.of());
+            if (runTexts.isEmpty() && notes == null) {
+                throw new FormatException("run", "at least one run=<optimizer>:<key>=<value>,… is needed (optimizers: "
+                        + ids(Optimizers.ALL) + ")");
+            }
+            List<String> kept = runTexts;
+            if (runTexts.size() > RunSpec.MAX_RUNS) {
+                reject("the runs after run " + RunSpec.MAX_RUNS, new FormatException("run", runTexts.size()
+                        + " runs given (accepted: at most " + RunSpec.MAX_RUNS + ")"));
+                kept = runTexts.subList(0, RunSpec.MAX_RUNS);
+            }
+            List<RunConfig> runs = new ArrayList<>();
+            for (int i = 0; i < kept.size(); i++) {
+                String where = "run[" + i + "]";
+                String text = kept.get(i);
+                RunConfig run = recover("run " + (i + 1), () -> run(where, text, steps), null);
+                if (run != null) {
+                    runs.add(run);
+                }
+            }
+            if (runs.isEmpty()) {
+                runs.add(run("run", Optimizers.ALL.get(0).id(), steps));
+            }
+            Surface s = surface;
+            Values sv = surfaceValues;
+            Box b = box;
+            String batchWhere = params.containsKey("batch") ? "batch" : "surface";
+            RunSpec spec = recover(batchWhere, () -> attempt(batchWhere,
+                    () -> new RunSpec(s, sv, b, start, steps, noise, seed, batch, runs)), null);
+            return spec != null ? spec
+                    : new RunSpec(s, sv, b, start, steps, noise, seed, (int) BATCH.defaultValue(Param.Context.NONE), runs);
+        }
+
+        private Surface custom(Map<String, List<String>> params, Box box) {
             String expression = single(params, "f", null);
             if (expression == null || expression.isBlank()) {
                 throw new FormatException("f", "the custom surface needs an expression in x and y, e.g. f=x^2+3*y^2");
             }
             if (expression.length() > Surfaces.MAX_EXPRESSION) {
-                throw new FormatException("f", "the expression is " + expression.length() + " characters long (accepted: at most "
-                        + Surfaces.MAX_EXPRESSION + ")");
+                throw new FormatException("f", "the expression is " + expression.length()
+                        + " characters long (accepted: at most " + Surfaces.MAX_EXPRESSION + ")");
             }
-            box = box(params, Surfaces.CUSTOM_BOX);
-            String text = expression;
-            Box b = box;
-            surface = attempt("f", () -> Surfaces.custom(text, b));
-            surfaceValues = Values.of(List.of(), Map.of(), Param.Context.NONE);
-        } else {
-            Method<Surface> method = Surfaces.byId(surfaceId).orElseThrow(() -> new FormatException("surface",
-                    "unknown surface '" + surfaceId + "' (accepted: " + ids(Surfaces.ALL) + ", " + CUSTOM + ")"));
-            if (params.containsKey("f")) {
-                throw new FormatException("f", "f= applies only to surface=" + CUSTOM);
-            }
-            Map<String, Double> given = new LinkedHashMap<>();
-            for (Param p : method.params()) {
+            return attempt("f", () -> Surfaces.custom(expression, box));
+        }
+
+        private double number(Map<String, List<String>> params, Param p) {
+            double fallback = p.defaultValue(Param.Context.NONE);
+            return recover(p.name(), () -> {
                 String text = single(params, p.name(), null);
-                if (text != null) {
-                    given.put(p.name(), attempt(p.name(), () -> p.parse(text)));
+                return text == null ? fallback : attempt(p.name(), () -> p.parse(text));
+            }, fallback);
+        }
+
+        private LinkOptions options(Map<String, List<String>> params) {
+            number(params, VERSION); // validated only: every version so far reads the same
+            boolean play = number(params, PLAY) == 1;
+            List<String> hide = new ArrayList<>();
+            for (String name : recover(HIDE, () -> single(params, HIDE, ""), "").split(",")) {
+                if (!name.isEmpty() && !CONTROL.matcher(name).matches()) {
+                    reject(HIDE, new FormatException(HIDE, "'" + name + "' is not a control name (accepted: a letter, "
+                            + "then letters, digits, _ or -)"));
+                } else if (!name.isEmpty() && !hide.contains(name)) {
+                    hide.add(name);
                 }
             }
-            surfaceValues = Values.of(method.params(), given, Param.Context.NONE);
-            surface = attempt("surface", () -> method.create(surfaceValues));
-            box = box(params, surface.box());
+            return new LinkOptions(play, hide);
         }
-        Set<String> accepted = new LinkedHashSet<>(TOP_LEVEL);
-        Surfaces.byId(surfaceId).ifPresent(m -> m.params().forEach(p -> accepted.add(p.name())));
-        for (String key : params.keySet()) {
-            if (!accepted.contains(key)) {
-                throw new FormatException(key, "unknown parameter '" + key + "' (accepted: " + String.join(", ", accepted) + ")");
+
+        RunConfig run(String where, String text, int steps) {
+            int colon = text.indexOf(':');
+            String optimizerId = colon < 0 ? text : text.substring(0, colon);
+            Method<Optimizer> optimizer = Optimizers.byId(optimizerId).orElseThrow(() -> new FormatException(where,
+                    "unknown optimizer '" + optimizerId + "' (accepted: " + ids(Optimizers.ALL) + ")"));
+            Map<String, String> pairs = new LinkedHashMap<>();
+            if (colon >= 0 && colon < text.length() - 1) {
+                for (String pair : text.substring(colon + 1).split(",")) {
+                    int eq = pair.indexOf('=');
+                    String key = eq <= 0 ? pair : pair.substring(0, eq);
+                    String label = "'" + key + "' in " + label(where);
+                    if (eq <= 0) {
+                        reject(label, new FormatException(where, "'" + pair + "' is not of the form key=value"));
+                    } else if (pairs.putIfAbsent(key, pair.substring(eq + 1)) != null) {
+                        reject(label, new FormatException(where + "." + key, key + " is given twice"));
+                    }
+                }
             }
+            String scheduleId = pairs.getOrDefault("sched", "constant");
+            pairs.remove("sched");
+            Method<Schedule> schedule = Schedules.byId(scheduleId).orElseThrow(() -> new FormatException(where + ".sched",
+                    "unknown schedule '" + scheduleId + "' (accepted: " + ids(Schedules.ALL) + ")"));
+            Map<String, Double> optimizerGiven = new LinkedHashMap<>();
+            Map<String, Double> scheduleGiven = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : pairs.entrySet()) {
+                String key = e.getKey();
+                check(key + " in " + label(where), () -> {
+                    Param p = optimizer.param(key);
+                    Map<String, Double> target = optimizerGiven;
+                    if (p == null) {
+                        p = schedule.param(key);
+                        target = scheduleGiven;
+                    }
+                    if (p == null) {
+                        throw new FormatException(where + "." + key, "unknown key '" + key + "' for " + optimizerId
+                                + " with schedule " + scheduleId + " (accepted: " + names(optimizer.params())
+                                + (schedule.params().isEmpty() ? "" : ", " + names(schedule.params()))
+                                + " or sched=<schedule>)");
+                    }
+                    Param param = p;
+                    target.put(key, attempt(where + "." + key, () -> param.parse(e.getValue())));
+                });
+            }
+            Values optimizerValues = attempt(where, () -> Values.of(optimizer.params(), optimizerGiven,
+                    new Param.Context(Double.NaN, steps)));
+            Param.Context context = new Param.Context(optimizerValues.get(optimizer.param("lr")), steps);
+            Values scheduleValues = attempt(where, () -> Values.of(schedule.params(), scheduleGiven, context));
+            return attempt(where, () -> new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues)));
         }
-        Point start = point(params, surface.start());
-        int steps = (int) number(params, STEPS);
-        double noise = number(params, NOISE);
-        long seed = (long) number(params, SEED);
-        int batch = (int) number(params, BATCH);
-        List<String> runTexts = params.getOrDefault("run", List.of());
-        if (runTexts.isEmpty()) {
-            throw new FormatException("run", "at least one run=<optimizer>:<key>=<value>,… is needed (optimizers: "
-                    + ids(Optimizers.ALL) + ")");
+
+        /** "run 3" for {@code run[2]}: users count runs from 1. */
+        private static String label(String where) {
+            return where.startsWith("run[") ? "run " + (Integer.parseInt(where.substring(4, where.length() - 1)) + 1) : where;
         }
-        if (runTexts.size() > RunSpec.MAX_RUNS) {
-            throw new FormatException("run", runTexts.size() + " runs given (accepted: at most " + RunSpec.MAX_RUNS + ")");
-        }
-        List<RunConfig> runs = new ArrayList<>();
-        for (int i = 0; i < runTexts.size(); i++) {
-            runs.add(parseRun("run[" + i + "]", runTexts.get(i), steps));
-        }
-        return attempt(params.containsKey("batch") ? "batch" : "surface",
-                () -> new RunSpec(surface, surfaceValues, box, start, steps, noise, seed, batch, runs));
     }
 
-    /** Parses one {@code run=} value, e.g. {@code adam:lr=0.05,sched=cosine,T_max=500}. */
-    public static RunConfig parseRun(String where, String text, int steps) {
-        int colon = text.indexOf(':');
-        String optimizerId = colon < 0 ? text : text.substring(0, colon);
-        Method<Optimizer> optimizer = Optimizers.byId(optimizerId).orElseThrow(() -> new FormatException(where,
-                "unknown optimizer '" + optimizerId + "' (accepted: " + ids(Optimizers.ALL) + ")"));
-        Map<String, String> pairs = new LinkedHashMap<>();
-        if (colon >= 0 && colon < text.length() - 1) {
-            for (String pair : text.substring(colon + 1).split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new FormatException(where, "'" + pair + "' is not of the form key=value");
-                }
-                String key = pair.substring(0, eq);
-                if (pairs.put(key, pair.substring(eq + 1)) != null) {
-                    throw new FormatException(where + "." + key, key + " is given twice");
-                }
-            }
+    /**
+     * A shareable link's query: {@code v=1}, the normalised spec, then the link's options.
+     * {@link #parseLenient} reads it back to an equal spec and options.
+     */
+    public static String formatLink(RunSpec spec, LinkOptions options) {
+        StringBuilder out = new StringBuilder(VERSION.name() + "=" + LinkOptions.VERSION + "&" + format(spec));
+        if (options.play()) {
+            out.append('&').append(PLAY.name()).append("=1");
         }
-        String scheduleId = pairs.getOrDefault("sched", "constant");
-        pairs.remove("sched");
-        Method<Schedule> schedule = Schedules.byId(scheduleId).orElseThrow(() -> new FormatException(where + ".sched",
-                "unknown schedule '" + scheduleId + "' (accepted: " + ids(Schedules.ALL) + ")"));
-        Map<String, Double> optimizerGiven = new LinkedHashMap<>();
-        Map<String, Double> scheduleGiven = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : pairs.entrySet()) {
-            String key = e.getKey();
-            Param p = optimizer.param(key);
-            Map<String, Double> target = optimizerGiven;
-            if (p == null) {
-                p = schedule.param(key);
-                target = scheduleGiven;
-            }
-            if (p == null) {
-                throw new FormatException(where + "." + key, "unknown key '" + key + "' for " + optimizerId
-                        + " (accepted: " + names(optimizer.params()) + ") or schedule " + scheduleId
-                        + (schedule.params().isEmpty() ? " (none)" : " (accepted: " + names(schedule.params()) + ")")
-                        + " or sched=<schedule>");
-            }
-            Param param = p;
-            target.put(key, attempt(where + "." + key, () -> param.parse(e.getValue())));
+        if (!options.hide().isEmpty()) {
+            out.append('&').append(HIDE).append('=').append(String.join(",", options.hide()));
         }
-        Values optimizerValues = attempt(where, () -> Values.of(optimizer.params(), optimizerGiven, new Param.Context(Double.NaN, steps)));
-        Param.Context context = new Param.Context(optimizerValues.get(optimizer.param("lr")), steps);
-        Values scheduleValues = Values.of(schedule.params(), scheduleGiven, context);
-        return attempt(where, () -> new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues)));
+        return out.toString();
     }
 
     /** The normalised query string: every key, every default filled in; parses back to an equal spec. */
@@ -231,11 +419,6 @@ public final class RunFormat {
             throw new FormatException(key, key + " is given " + values.size() + " times (accepted: once)");
         }
         return values.get(0);
-    }
-
-    private static double number(Map<String, List<String>> params, Param p) {
-        String text = single(params, p.name(), null);
-        return text == null ? p.defaultValue(Param.Context.NONE) : attempt(p.name(), () -> p.parse(text));
     }
 
     private static Point point(Map<String, List<String>> params, Point fallback) {

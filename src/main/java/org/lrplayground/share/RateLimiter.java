@@ -1,0 +1,61 @@
+package org.lrplayground.share;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A token bucket per key: up to {@code perMinute} takes at once, refilled continuously at
+ * {@code perMinute} a minute. In memory: a restart forgets the buckets, which only forgives.
+ * Synchronised: short links are made by hand, a few a minute, so a lock costs nothing.
+ */
+final class RateLimiter {
+
+    /** Full buckets say nothing a new one would not; past this many keys they are dropped. */
+    private static final int SWEEP_ABOVE = 10_000;
+    private static final double MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private final int perMinute;
+    private final Clock clock;
+    private final Map<String, Bucket> buckets = new HashMap<>();
+
+    /** {@code tokens} as counted at {@code nanos} on the clock. */
+    private record Bucket(double tokens, long nanos) {
+    }
+
+    RateLimiter(int perMinute, Clock clock) {
+        if (perMinute < 1) {
+            throw new IllegalArgumentException("perMinute must be at least 1 (got " + perMinute + ")");
+        }
+        this.perMinute = perMinute;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes one token for {@code key}.
+     *
+     * @throws RateLimitedException when its bucket is empty, saying when the next token arrives
+     */
+    synchronized void take(String key) {
+        long now = nanos(clock.instant());
+        if (buckets.size() > SWEEP_ABOVE) {
+            buckets.values().removeIf(b -> tokens(b, now) >= perMinute);
+        }
+        Bucket bucket = buckets.get(key);
+        double tokens = bucket == null ? perMinute : tokens(bucket, now);
+        if (tokens < 1) {
+            throw new RateLimitedException(perMinute, Duration.ofNanos((long) Math.ceil((1 - tokens) * MINUTE_NANOS / perMinute)));
+        }
+        buckets.put(key, new Bucket(tokens - 1, now));
+    }
+
+    private double tokens(Bucket b, long now) {
+        return Math.min(perMinute, b.tokens() + (now - b.nanos()) * perMinute / MINUTE_NANOS);
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}
