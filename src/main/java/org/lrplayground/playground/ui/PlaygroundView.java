@@ -1,6 +1,7 @@
 package org.lrplayground.playground.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lrplayground.engine.format.FormatException;
+import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.Optimizers;
@@ -77,6 +79,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private final PlaygroundService service;
     final ProblemPanel problem = new ProblemPanel(this::settingsChanged);
     private final Div runCards = new Div();
+    private final Div runsPanel = new Div();
     final List<RunEditor> runs = new ArrayList<>();
     final Button addRun = new Button("Add run", VaadinIcon.PLUS.create());
     final Button run = new Button("Run", VaadinIcon.PLAY.create());
@@ -95,6 +98,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private boolean restoring;
     private boolean dark;
     private String location;
+    /** What the link asked beyond the spec (hidden controls); kept in the address bar. */
+    private LinkOptions options = LinkOptions.NONE;
     private double[] lastLoss = new double[0];
     private int[] lastStep = new int[0];
 
@@ -111,7 +116,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
 
         addRun.addClickListener(e -> addRun(unused(), null));
         runCards.addClassName("run-cards");
-        Div runsPanel = new Div(new H3("Runs"), runCards, addRun);
+        runsPanel.add(new H3("Runs"), runCards, addRun);
         runsPanel.addClassName("runs-panel");
 
         addRun.setId("add-run");
@@ -162,70 +167,60 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         restore(query);
     }
 
-    /** Shows the scene of a query; what cannot be used is dropped and reported, never an error page. */
+    /**
+     * Shows the scene of a link. Links last: every valid part is used, each ignored part is listed
+     * in a notification, never an error page. {@code play=1} starts the race, {@code hide=} hides
+     * the named {@link #controls()}.
+     */
     void restore(Map<String, List<String>> query) {
-        List<String> problems = new ArrayList<>();
-        if (query.isEmpty()) {
-            query = queryOf(DEFAULT_QUERY);
-        }
-        RunSpec parsed = null;
-        for (int attempt = 0; attempt < 50 && parsed == null; attempt++) {
-            try {
-                parsed = RunFormat.parse(query);
-            } catch (FormatException e) {
-                problems.add(e.parameter() + ": " + e.getMessage());
-                if (!drop(query, e.parameter())) {
-                    query = queryOf(DEFAULT_QUERY);
-                }
-            }
-        }
-        if (parsed == null) {
-            parsed = RunFormat.parse(DEFAULT_QUERY);
-        }
+        RunFormat.Lenient link = RunFormat.parseLenient(query.isEmpty() ? queryOf(DEFAULT_QUERY) : query);
+        List<String> notes = new ArrayList<>(link.notes());
+        RunSpec parsed = link.spec();
         if (parsed.runs().size() > MAX_RUNS) {
-            problems.add("run: the playground shows at most " + MAX_RUNS + " runs; the first " + MAX_RUNS + " are shown");
+            notes.add("ignored runs " + (MAX_RUNS + 1) + " to " + parsed.runs().size() + ": the playground shows at most "
+                    + MAX_RUNS);
             parsed = parsed.withRuns(parsed.runs().subList(0, MAX_RUNS));
         }
+        Map<String, Component> controls = controls();
+        List<String> hidden = new ArrayList<>();
+        for (String name : link.options().hide()) {
+            if (controls.containsKey(name)) {
+                hidden.add(name);
+            } else {
+                notes.add("ignored hide " + name + ": no such control (accepted: " + String.join(", ", controls.keySet()) + ")");
+            }
+        }
+        controls.forEach((name, c) -> c.setVisible(!hidden.contains(name)));
+        options = new LinkOptions(false, hidden);
         load(parsed);
-        if (!problems.isEmpty()) {
-            UnorderedList list = new UnorderedList(problems.stream().map(ListItem::new).toArray(ListItem[]::new));
+        if (!notes.isEmpty()) {
+            UnorderedList list = new UnorderedList(notes.stream().map(ListItem::new).toArray(ListItem[]::new));
             Button close = new Button("OK");
-            Notification n = new Notification(new Div(new Span("Parts of this link could not be used and were left out:"),
-                    list, close));
+            Notification n = new Notification(new Div(new Span("This link opened with some parts left out:"), list, close));
             close.addClickListener(e -> n.close());
             n.setDuration(15_000);
             n.setPosition(Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.WARNING);
             n.open();
         }
+        if (link.options().play() && spec != null) {
+            toggleRun();
+        }
     }
 
-    /** Removes what a format error names; returns false when there is nothing to remove. */
-    private static boolean drop(Map<String, List<String>> query, String parameter) {
-        Matcher m = RUN_KEY.matcher(parameter);
-        List<String> runTexts = query.get("run");
-        if (m.matches() && runTexts != null) {
-            int i = Integer.parseInt(m.group(1));
-            if (i >= runTexts.size()) {
-                return false;
-            }
-            String key = m.group(2);
-            if (key == null || key.equals("sched")) {
-                runTexts.remove(i);
-            } else {
-                runTexts.set(i, runTexts.get(i).replaceAll("(?<=[:,])" + Pattern.quote(key) + "=[^,]*,?", "")
-                        .replaceAll("[,:]$", ""));
-            }
-            if (runTexts.isEmpty()) {
-                query.remove("run");
-            }
-            return true;
-        }
-        if (parameter.equals("run") && !query.containsKey("run")) {
-            query.put("run", new ArrayList<>(queryOf(DEFAULT_QUERY).get("run")));
-            return true;
-        }
-        return query.remove(parameter) != null;
+    /** The controls a link may hide with {@code hide=}, by the names links use. */
+    Map<String, Component> controls() {
+        Map<String, Component> out = new LinkedHashMap<>();
+        out.put("problem", problem);
+        out.put("runs", runsPanel);
+        out.put("run", run);
+        out.put("step", step);
+        out.put("reset", reset);
+        out.put("speed", speed);
+        out.put("side-by-side", sideBySide);
+        out.put("theme", theme);
+        out.put("charts", charts.lines);
+        return out;
     }
 
     private static Map<String, List<String>> queryOf(String text) {
@@ -334,8 +329,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         lastLoss = new double[spec.runs().size()];
         lastStep = new int[spec.runs().size()];
         // Written by hand rather than through History/Location, which would re-encode and reorder
-        // the query: the address bar shows the run format as the API reads it.
-        location = "?" + RunFormat.format(spec);
+        // the query: the address bar shows the link format, which the API reads too.
+        location = "?" + RunFormat.formatLink(spec, options);
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.getPage().executeJs("history.replaceState(history.state, '', $0)", location);

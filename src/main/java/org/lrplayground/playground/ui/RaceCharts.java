@@ -30,6 +30,8 @@ class RaceCharts extends Div {
     private final LineChart lossChart = new LineChart("f − f*", true);
     private final LineChart lrChart = new LineChart("effective learning rate", true);
     private final LineChart etaChart = new LineChart("scheduled rate η", false);
+    /** The three line charts, which a link may hide. */
+    final Div lines = new Div();
     private ComponentEventListener<SurfacePlot.StartPickedEvent> startPicked = e -> {
     };
     private boolean sideBySide;
@@ -48,7 +50,7 @@ class RaceCharts extends Div {
         plot.addStartPickedListener(e -> startPicked.onComponentEvent(e));
         grid.addClassName("plot-grid");
         grid.setVisible(false);
-        Div lines = new Div(lossChart, lrChart, etaChart);
+        lines.add(lossChart, lrChart, etaChart);
         lines.addClassName("charts");
         add(plot, grid, lines);
     }

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
@@ -72,7 +73,8 @@ class PlaygroundViewTest extends BrowserlessTest {
 
         assertThat(view.runs).hasSize(2);
         assertThat(view.spec()).isEqualTo(RunFormat.parse(PlaygroundView.DEFAULT_QUERY));
-        assertThat(view.location()).isEqualTo("?" + RunFormat.format(view.spec()));
+        assertThat(view.location()).isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE))
+                .startsWith("?v=1&surface=rosenbrock&");
         assertThat(view.run.isEnabled()).isTrue();
     }
 
@@ -83,7 +85,7 @@ class PlaygroundViewTest extends BrowserlessTest {
 
         PlaygroundView view = open(query);
 
-        assertThat(view.location()).isEqualTo("?" + query);
+        assertThat(view.location()).isEqualTo("?v=1&" + query);
         assertThat(view.runs).hasSize(2);
         assertThat(view.runs.get(0).labelText()).isEqualTo("Adam lr=0.02 · cosine T_max=200");
         assertThat(view.problem.startX.getValue()).isEqualTo("0.5");
@@ -100,8 +102,8 @@ class PlaygroundViewTest extends BrowserlessTest {
         Notification notification = $(Notification.class).single();
         List<String> problems = $(ListItem.class, notification).all().stream().map(ListItem::getText).toList();
         assertThat(problems).hasSize(2);
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("run[0].lr: lr = -1 is not accepted"))
-                .anySatisfy(p -> assertThat(p).startsWith("wibble: unknown parameter 'wibble'"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("run 1").contains("lr = -1 is not accepted"))
+                .anySatisfy(p -> assertThat(p).contains("wibble"));
     }
 
     @Test
@@ -118,7 +120,7 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.spec().runs()).hasSize(PlaygroundView.MAX_RUNS);
         assertThat(view.runs.stream().map(RunEditor::color).distinct()).hasSize(PlaygroundView.MAX_RUNS);
         assertThat(view.addRun.isEnabled()).isFalse();
-        assertThat(view.location()).contains("&run=").isEqualTo("?" + RunFormat.format(view.spec()));
+        assertThat(view.location()).contains("&run=").isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE));
     }
 
     @Test
@@ -278,6 +280,20 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(spec.surface().id()).isEqualTo("himmelblau");
         assertThat(spec.start()).isEqualTo(spec.surface().start());
         assertThat(spec.box()).isEqualTo(spec.surface().box());
-        assertThat(view.location()).startsWith("?surface=himmelblau&");
+        assertThat(view.location()).startsWith("?v=1&surface=himmelblau&");
+    }
+
+    @Test
+    void aLinkWithPlayStartsTheRaceAndHideHidesTheNamedControlsWhichStayInTheAddress() {
+        PlaygroundView view = open("surface=rosenbrock&steps=100000&run=adam:lr=0.001&play=1&hide=runs,charts,sparkles");
+
+        Await.until("the race computes", () -> service.runningTasks() == 1);
+        assertThat(view.run.getText()).isEqualTo("Pause");
+        assertThat(view.controls().get("runs").isVisible()).isFalse();
+        assertThat(view.controls().get("charts").isVisible()).isFalse();
+        assertThat(view.controls().get("problem").isVisible()).isTrue();
+        assertThat(view.location()).endsWith("&hide=runs,charts").doesNotContain("play=");
+        List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
+        assertThat(problems).singleElement().asString().contains("sparkles").contains("problem, runs");
     }
 }
