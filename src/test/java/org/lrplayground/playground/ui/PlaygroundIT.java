@@ -61,6 +61,15 @@ class PlaygroundIT {
         // Each run has a solid x and a dashed y effective-lr series, without the t = 0 point.
         Object lrPoints = page.evaluate("() => document.querySelectorAll('lr-line-chart')[1].seriesData('lrx-0').length");
         assertThat(((Number) lrPoints).intValue()).isEqualTo(sizes.get(0) - 1);
+        // What the chart is for: Adagrad's rate only falls, RMSProp's falls and recovers.
+        String trend = "id => { const d = document.querySelectorAll('lr-line-chart')[1].seriesData(id).map(p => p[1]);"
+                + " const min = Math.min(...d); return [d[0], min, d[d.length - 1]]; }";
+        @SuppressWarnings("unchecked")
+        List<Number> adagrad = (List<Number>) page.evaluate(trend, "lrx-0");
+        @SuppressWarnings("unchecked")
+        List<Number> rmsprop = (List<Number>) page.evaluate(trend, "lrx-1");
+        assertThat(adagrad.get(2).doubleValue()).isEqualTo(adagrad.get(1).doubleValue()).isLessThan(adagrad.get(0).doubleValue() / 2);
+        assertThat(rmsprop.get(2).doubleValue()).isGreaterThan(rmsprop.get(1).doubleValue() * 2);
         assertThat(console.errors()).isEmpty();
     }
 
