@@ -184,6 +184,15 @@ class PlaygroundViewTest extends BrowserlessTest {
                 .startsWith("diverged at step " + expected.status(0).step()).contains("ten times smaller");
         assertThat(view.runs.get(1).statusText()).startsWith("ran all 300 steps (loss ")
                 .contains("distance ");
+
+        String first = view.runs.get(1).statusText();
+        test(view.run).click(); // "Run again"
+        assertThat(view.runs.get(1).statusText()).isNotEqualTo(first);
+        Await.until("the second race has finished", () -> {
+            runFramesPushedByTheService();
+            return view.runs.stream().allMatch(r -> r.status().finished());
+        });
+        assertThat(view.runs.get(1).statusText()).isEqualTo(first);
     }
 
     @Test
