@@ -158,6 +158,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         add(header, body);
         getElement().addEventListener("lr-key", e -> key(e.getEventData().get("event.detail").asString()))
                 .addEventData("event.detail");
+        // Follows the system's dark mode on first sight; the theme button overrides it.
+        getElement().addEventListener("lr-prefers-dark", e -> {
+            if (!dark) {
+                toggleTheme();
+            }
+        });
     }
 
     @Override
@@ -504,6 +510,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         // Space and → act on the playground unless the user is typing or on a focused control.
+        // A system in dark mode gets the dark theme.
         getElement().executeJs("""
                 const view = this;
                 const handler = (e) => {
@@ -518,6 +525,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
                   }
                 };
                 document.addEventListener('keydown', handler);
+                if (matchMedia('(prefers-color-scheme: dark)').matches) {
+                  view.dispatchEvent(new CustomEvent('lr-prefers-dark'));
+                }
                 """);
     }
 
