@@ -21,5 +21,7 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Learning-Rate Playground");
+        // Without an icon link browsers ask for /favicon.ico, and its 404 is a console error.
+        settings.addFavIcon("icon", "components/favicon.svg", "any");
     }
 }

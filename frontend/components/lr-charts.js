@@ -1,0 +1,411 @@
+/*
+ * The playground's chart elements, plain custom elements on Apache ECharts (loaded before this
+ * file as a global). The server sends data once or in appended batches; nothing here computes
+ * optimizer steps. Every value that reaches a chart has already been checked to be finite, but
+ * log axes still drop values ≤ 0, which a log scale cannot show.
+ *
+ *   <lr-surface-plot>  heatmap of log(f − f* + ε), contours, minima, start marker and live paths;
+ *                      fires "start-picked" {x, y} when clicked while interactive.
+ *   <lr-line-chart>    series appended live, optional log y axis, legend toggles, tooltip.
+ */
+(() => {
+  if (customElements.get('lr-line-chart')) {
+    return;
+  }
+
+  /** True when Lumo's dark theme is on (the view toggles theme="dark" on <html>). */
+  const isDark = () => document.documentElement.getAttribute('theme')?.includes('dark') ?? false;
+
+  const fmt = (v) => {
+    if (v === undefined || v === null || !Number.isFinite(v)) return '–';
+    const a = Math.abs(v);
+    return a !== 0 && (a < 1e-3 || a >= 1e5) ? Number(v.toPrecision(4)).toExponential() : Number(v.toPrecision(5)).toString();
+  };
+
+  /** What both charts share: the ECharts instance, resizing and following the Lumo theme. */
+  class LrChart extends HTMLElement {
+    connectedCallback() {
+      if (!this.style.display) this.style.display = 'block';
+      if (!this._box) {
+        this._box = document.createElement('div');
+        this._box.style.cssText = 'width:100%;height:100%;';
+        this.appendChild(this._box);
+      }
+      const start = () => {
+        if (!window.echarts) {
+          requestAnimationFrame(start);
+          return;
+        }
+        this._init();
+      };
+      start();
+      this._themeWatch = new MutationObserver(() => {
+        if (this._chart && this._dark !== isDark()) {
+          this._chart.dispose();
+          this._chart = null;
+          this._init();
+        }
+      });
+      this._themeWatch.observe(document.documentElement, {attributes: true, attributeFilter: ['theme']});
+      this._resizeWatch = new ResizeObserver(() => this._chart && (this._chart.resize(), this._resized()));
+      this._resizeWatch.observe(this);
+    }
+
+    disconnectedCallback() {
+      this._themeWatch?.disconnect();
+      this._resizeWatch?.disconnect();
+      this._chart?.dispose();
+      this._chart = null;
+    }
+
+    _init() {
+      if (this._chart || !this.isConnected) return;
+      this._dark = isDark();
+      this._chart = echarts.init(this._box, this._dark ? 'dark' : null, {renderer: 'canvas'});
+      this._bind(this._chart);
+      this._render();
+    }
+
+    /** Colours of text and lines for the current theme. */
+    _ink() {
+      return this._dark
+          ? {text: '#c9d1dc', faint: 'rgba(201,209,220,0.35)', line: 'rgba(201,209,220,0.5)'}
+          : {text: '#2a3441', faint: 'rgba(42,52,65,0.25)', line: 'rgba(42,52,65,0.45)'};
+    }
+
+    _base() {
+      const ink = this._ink();
+      return {
+        backgroundColor: 'transparent',
+        animation: false,
+        textStyle: {color: ink.text},
+        tooltip: {confine: true},
+      };
+    }
+
+    /** Called after a resize; charts with pixel-placed graphics reposition them. */
+    _resized() {
+    }
+
+    /** Called once per ECharts instance (a theme change makes a new one) to listen to it. */
+    _bind(chart) {
+    }
+  }
+
+  /** The loss surface with the runs' paths. */
+  class LrSurfacePlot extends LrChart {
+    constructor() {
+      super();
+      this._surface = null;
+      this._runs = [];
+      this._start = null;
+      this.interactive = true;
+    }
+
+    /**
+     * The surface, computed once by the server: z[j * nx + i] = log10(f − f* + ε) at
+     * x = xMin + i·(xMax − xMin)/(nx − 1), y = yMin + j·(yMax − yMin)/(ny − 1).
+     */
+    setSurface(surface) {
+      this._surface = surface;
+      this._contours = contours(surface);
+      this._heat = null;
+      this._render();
+    }
+
+    /** Replaces the runs (clearing their paths): [{name, color}]. */
+    setRuns(runs) {
+      this._runs = runs.map((r) => ({...r, data: []}));
+      this._render();
+    }
+
+    /** Appends points to paths: [{run, points: [[x, y, step, loss, lrx, lry], …]}]. */
+    append(batches) {
+      for (const b of batches) {
+        const run = this._runs[b.run];
+        if (run) for (const p of b.points) run.data.push(p);
+      }
+      this._chart?.setOption({series: this._pathSeries()});
+    }
+
+    setStart(x, y) {
+      this._start = [x, y];
+      this._chart?.setOption({series: [this._startSeries()]});
+    }
+
+    setInteractive(on) {
+      this.interactive = on;
+    }
+
+    /** Points drawn per run, for tests and for waiting on the page. */
+    get pointCounts() {
+      return this._runs.map((r) => r.data.length);
+    }
+
+    get pointCount() {
+      return this._runs.reduce((n, r) => n + r.data.length, 0);
+    }
+
+    get startPoint() {
+      return this._start;
+    }
+
+    _render() {
+      const chart = this._chart;
+      const s = this._surface;
+      if (!chart || !s) return;
+      const ink = this._ink();
+      const axis = (name, min, max) => ({
+        type: 'value', name, min, max, nameLocation: 'middle', nameGap: 24,
+        axisLine: {onZero: false, lineStyle: {color: ink.line}}, splitLine: {show: false},
+        axisLabel: {color: ink.text, formatter: (v) => fmt(v)},
+      });
+      chart.setOption({
+        ...this._base(),
+        grid: {left: 48, right: 16, top: 16, bottom: 44},
+        xAxis: axis('x', s.xMin, s.xMax),
+        yAxis: axis('y', s.yMin, s.yMax),
+        tooltip: {
+          trigger: 'item', confine: true,
+          formatter: (p) => {
+            const v = p.value;
+            if (p.seriesId === 'minima') return `minimum at (${fmt(v[0])}, ${fmt(v[1])}), f = ${fmt(v[2])}`;
+            if (p.seriesId === 'start') return `start (${fmt(v[0])}, ${fmt(v[1])})`;
+            if (v.length < 4) return '';
+            const run = this._runs[p.seriesIndex - 3];
+            return `<b>${run ? run.name : ''}</b><br>step ${v[2]}<br>x = ${fmt(v[0])}, y = ${fmt(v[1])}`
+                + `<br>loss = ${fmt(v[3])}<br>lr = ${fmt(v[4])} (x), ${fmt(v[5])} (y)`;
+          },
+        },
+        series: [
+          {
+            id: 'contours', type: 'line', data: this._contours, silent: true, showSymbol: false,
+            connectNulls: false, lineStyle: {color: ink.faint, width: 1}, z: 1,
+          },
+          {
+            id: 'minima', type: 'scatter', symbol: STAR, symbolSize: 16, z: 5,
+            itemStyle: {color: '#ffd400', borderColor: '#000', borderWidth: 1},
+            data: s.minima.map((m) => [m[0], m[1], m[2]]),
+          },
+          this._startSeries(),
+          ...this._pathSeries(),
+        ],
+      }, {replaceMerge: ['series']});
+      this._placeHeat();
+    }
+
+    _bind(chart) {
+      chart.getZr().on('click', (e) => this._click(e));
+    }
+
+    _startSeries() {
+      return {
+        id: 'start', type: 'scatter', symbol: 'circle', symbolSize: 12, z: 6,
+        itemStyle: {color: this._dark ? '#fff' : '#111', borderColor: this._dark ? '#111' : '#fff', borderWidth: 2},
+        data: this._start ? [this._start] : [],
+      };
+    }
+
+    _pathSeries() {
+      const out = [];
+      this._runs.forEach((r, i) => {
+        out.push({
+          id: 'path-' + i, name: r.name, type: 'line', data: r.data, z: 3 + i / 100,
+          showSymbol: true, symbol: 'circle', symbolSize: 3, connectNulls: false,
+          lineStyle: {color: r.color, width: 2, shadowColor: 'rgba(0,0,0,0.45)', shadowBlur: 2},
+          itemStyle: {color: r.color},
+          markPoint: r.data.length === 0 ? {data: []} : {
+            symbol: 'circle', symbolSize: 11, silent: true, label: {show: false},
+            itemStyle: {color: r.color, borderColor: '#fff', borderWidth: 2},
+            data: [{coord: r.data[r.data.length - 1].slice(0, 2)}],
+          },
+        });
+      });
+      return out;
+    }
+
+    /** Draws the heatmap into a canvas once and lays it under the grid as an image. */
+    _placeHeat() {
+      const chart = this._chart;
+      const s = this._surface;
+      if (!chart || !s) return;
+      if (!this._heat || this._heatDark !== this._dark) {
+        this._heat = heatCanvas(s, this._dark);
+        this._heatDark = this._dark;
+      }
+      const topLeft = chart.convertToPixel({gridIndex: 0}, [s.xMin, s.yMax]);
+      const bottomRight = chart.convertToPixel({gridIndex: 0}, [s.xMax, s.yMin]);
+      if (!topLeft || !bottomRight) return;
+      chart.setOption({
+        graphic: [{
+          id: 'heat', type: 'image', z: -10, silent: true,
+          x: topLeft[0], y: topLeft[1],
+          style: {image: this._heat, x: 0, y: 0, width: bottomRight[0] - topLeft[0], height: bottomRight[1] - topLeft[1]},
+        }],
+      });
+    }
+
+    _resized() {
+      this._placeHeat();
+    }
+
+    _click(e) {
+      if (!this.interactive || !this._chart) return;
+      const pixel = [e.offsetX, e.offsetY];
+      if (!this._chart.containPixel({gridIndex: 0}, pixel)) return;
+      const [x, y] = this._chart.convertFromPixel({gridIndex: 0}, pixel);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      this.dispatchEvent(new CustomEvent('start-picked', {detail: {x, y}}));
+    }
+  }
+
+  /** A five-pointed star for minima. */
+  const STAR = 'path://M50,0 L61,35 L98,35 L68,57 L79,91 L50,70 L21,91 L32,57 L2,35 L39,35 Z';
+
+  /** A muted blue-grey ramp, so that the runs' colours stand out in both themes. */
+  function ramp(t, dark) {
+    const lo = dark ? [16, 22, 34] : [250, 251, 253];
+    const hi = dark ? [78, 92, 118] : [84, 102, 130];
+    return lo.map((c, k) => Math.round(c + (hi[k] - c) * t));
+  }
+
+  function heatCanvas(s, dark) {
+    const canvas = document.createElement('canvas');
+    canvas.width = s.nx;
+    canvas.height = s.ny;
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(s.nx, s.ny);
+    const span = s.zMax - s.zMin || 1;
+    for (let j = 0; j < s.ny; j++) {
+      const row = s.ny - 1 - j; // canvas rows run downwards, y upwards
+      for (let i = 0; i < s.nx; i++) {
+        const [r, g, b] = ramp(Math.max(0, Math.min(1, (s.z[j * s.nx + i] - s.zMin) / span)), dark);
+        const o = (row * s.nx + i) * 4;
+        img.data[o] = r;
+        img.data[o + 1] = g;
+        img.data[o + 2] = b;
+        img.data[o + 3] = 255;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+    return canvas;
+  }
+
+  /**
+   * Contour lines of z at evenly spaced levels by marching squares, as one line series' data:
+   * two points per segment and a null between segments, which breaks the line.
+   */
+  function contours(s) {
+    const out = [];
+    const levels = 14;
+    const dx = (s.xMax - s.xMin) / (s.nx - 1);
+    const dy = (s.yMax - s.yMin) / (s.ny - 1);
+    const z = (i, j) => s.z[j * s.nx + i];
+    for (let l = 1; l < levels; l++) {
+      const level = s.zMin + (s.zMax - s.zMin) * l / levels;
+      for (let j = 0; j < s.ny - 1; j++) {
+        for (let i = 0; i < s.nx - 1; i++) {
+          const c = [z(i, j), z(i + 1, j), z(i + 1, j + 1), z(i, j + 1)];
+          const corners = [[i, j], [i + 1, j], [i + 1, j + 1], [i, j + 1]];
+          const cuts = [];
+          for (let e = 0; e < 4; e++) {
+            const a = c[e], b = c[(e + 1) % 4];
+            if ((a < level) !== (b < level)) {
+              const t = (level - a) / (b - a);
+              const [ai, aj] = corners[e];
+              const [bi, bj] = corners[(e + 1) % 4];
+              cuts.push([s.xMin + (ai + (bi - ai) * t) * dx, s.yMin + (aj + (bj - aj) * t) * dy]);
+            }
+          }
+          // Two cuts: one segment; four (a saddle cell): pair them in order.
+          for (let k = 0; k + 1 < cuts.length; k += 2) {
+            out.push(cuts[k], cuts[k + 1], null);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Lines appended live: loss, effective learning rates, schedule values. */
+  class LrLineChart extends LrChart {
+    constructor() {
+      super();
+      this._config = {yLog: false, xName: 'step', yName: ''};
+      this._series = [];
+    }
+
+    /** {yLog, xName, yName} */
+    setConfig(config) {
+      this._config = {...this._config, ...config};
+      this._render();
+    }
+
+    /** Replaces every series (clearing data): [{id, name, color, dashed}]. */
+    setSeries(series) {
+      this._series = series.map((s) => ({...s, data: []}));
+      this._render();
+    }
+
+    /** Appends points: [{id, points: [[step, value], …]}]; a log axis drops values ≤ 0. */
+    append(batches) {
+      for (const b of batches) {
+        const s = this._series.find((x) => x.id === b.id);
+        if (!s) continue;
+        for (const p of b.points) {
+          if (!this._config.yLog || p[1] > 0) s.data.push(p);
+        }
+      }
+      this._chart?.setOption({series: this._lineSeries()});
+    }
+
+    get pointCount() {
+      return this._series.reduce((n, s) => n + s.data.length, 0);
+    }
+
+    /** The data of one series, for tests. */
+    seriesData(id) {
+      return this._series.find((s) => s.id === id)?.data ?? [];
+    }
+
+    _render() {
+      if (!this._chart) return;
+      const ink = this._ink();
+      const c = this._config;
+      this._chart.setOption({
+        ...this._base(),
+        grid: {left: 64, right: 16, top: 56, bottom: 40},
+        legend: {type: 'scroll', top: 0, left: 8, right: 8, textStyle: {color: ink.text}},
+        tooltip: {
+          trigger: 'axis', confine: true,
+          formatter: (items) => `step ${items[0].value[0]}<br>` + items
+              .map((p) => `${p.marker} ${p.seriesName}: <b>${fmt(p.value[1])}</b>`).join('<br>'),
+        },
+        xAxis: {
+          type: 'value', name: c.xName, nameLocation: 'middle', nameGap: 24, min: 'dataMin',
+          axisLine: {onZero: false, lineStyle: {color: ink.line}}, splitLine: {show: false},
+          axisLabel: {color: ink.text},
+        },
+        yAxis: {
+          type: c.yLog ? 'log' : 'value', name: c.yName + (c.yLog ? ' (log)' : ''),
+          nameTextStyle: {align: 'left', padding: [0, 0, 0, -56]},
+          scale: true, axisLine: {lineStyle: {color: ink.line}},
+          splitLine: {lineStyle: {color: ink.faint}},
+          axisLabel: {color: ink.text, formatter: (v) => fmt(v)},
+        },
+        series: this._lineSeries(),
+      }, {replaceMerge: ['series']});
+    }
+
+    _lineSeries() {
+      return this._series.map((s) => ({
+        id: s.id, name: s.name, type: 'line', data: s.data, showSymbol: false,
+        lineStyle: {color: s.color, width: 1.8, type: s.dashed ? 'dashed' : 'solid'},
+        itemStyle: {color: s.color},
+      }));
+    }
+  }
+
+  customElements.define('lr-surface-plot', LrSurfacePlot);
+  customElements.define('lr-line-chart', LrLineChart);
+})();

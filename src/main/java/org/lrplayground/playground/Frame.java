@@ -1,0 +1,31 @@
+package org.lrplayground.playground;
+
+import java.util.List;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.run.Trajectory;
+
+/**
+ * What a race produced since the previous frame: copied points for every run, so the receiving
+ * thread can read them while the race goes on.
+ *
+ * @param runs     one entry per run of the spec, in order
+ * @param finished whether every run has ended
+ */
+public record Frame(List<Run> runs, boolean finished) {
+
+    /**
+     * New points of one run.
+     *
+     * @param points   the new trajectory points (possibly none)
+     * @param eta      the scheduled rate lr·s of the update that produced each new point (NaN at t = 0)
+     * @param status   the run's status after these points
+     * @param distance distance from the last point to the nearest known minimum (NaN when none)
+     */
+    public record Run(Trajectory.Slice points, double[] eta, RunStatus status, double distance) {
+    }
+
+    /** Whether the frame carries no new point. */
+    public boolean empty() {
+        return runs.stream().allMatch(r -> r.points().size() == 0);
+    }
+}

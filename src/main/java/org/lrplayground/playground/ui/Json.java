@@ -1,0 +1,39 @@
+package org.lrplayground.playground.ui;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON for the chart elements. Charts must never see NaN or ±∞: such values travel as null. */
+final class Json {
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    /**
+     * An array of numbers, non-finite ones as null. Values travel with float precision where a
+     * float holds them (seven digits are plenty on a chart), which halves what long runs send.
+     */
+    static ArrayNode numbers(double... values) {
+        ArrayNode a = array();
+        for (double v : values) {
+            float f = (float) v;
+            if (!Double.isFinite(v)) {
+                a.addNull();
+            } else if (v == 0 || (Float.isFinite(f) && Math.abs(f) >= Float.MIN_NORMAL)) {
+                a.add(f);
+            } else {
+                a.add(v);
+            }
+        }
+        return a;
+    }
+}

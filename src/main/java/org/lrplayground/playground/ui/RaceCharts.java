@@ -1,0 +1,172 @@
+package org.lrplayground.playground.ui;
+
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.Trajectory;
+import org.lrplayground.engine.surface.Box;
+import org.lrplayground.engine.surface.Surface;
+import org.lrplayground.playground.Frame;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Everything a race draws: the surface with the paths (one plot, or one small plot per run side
+ * by side), and the loss, effective-learning-rate and schedule charts. It turns frames into the
+ * elements' append calls, thinning long batches and never sending a non-finite value.
+ */
+class RaceCharts extends Div {
+
+    /** Most points per run and frame sent to a chart; longer batches are thinned evenly. */
+    static final int MAX_POINTS_PER_FRAME = 1_500;
+    /** Most points per run a chart holds: long runs are drawn with every k-th step. */
+    static final int MAX_POINTS_PER_RUN = 5_000;
+
+    final SurfacePlot plot = new SurfacePlot();
+    private final Div grid = new Div();
+    private final List<SurfacePlot> gridPlots = new ArrayList<>();
+    private final LineChart lossChart = new LineChart("f − f*", true);
+    private final LineChart lrChart = new LineChart("effective learning rate", true);
+    private final LineChart etaChart = new LineChart("scheduled rate η", false);
+    /** The three line charts, which a link may hide. */
+    final Div lines = new Div();
+    private ComponentEventListener<SurfacePlot.StartPickedEvent> startPicked = e -> {
+    };
+    private boolean sideBySide;
+    private RunSpec spec;
+    private SurfaceKey shown;
+    private double fStar;
+
+    /** What the heatmap depends on: it is sent again only when this changes. */
+    private record SurfaceKey(Surface surface, Box box) {
+    }
+
+    RaceCharts() {
+        addClassName("race-charts");
+        plot.getElement().setAttribute("role", "img");
+        plot.getElement().setAttribute("aria-label", "the loss surface with each run's path; click to move the start");
+        plot.addStartPickedListener(e -> startPicked.onComponentEvent(e));
+        grid.addClassName("plot-grid");
+        grid.setVisible(false);
+        lines.add(lossChart, lrChart, etaChart);
+        lines.addClassName("charts");
+        add(plot, grid, lines);
+    }
+
+    void onStartPicked(ComponentEventListener<SurfacePlot.StartPickedEvent> listener) {
+        startPicked = listener;
+    }
+
+    void setSideBySide(boolean on) {
+        sideBySide = on;
+        plot.setVisible(!on);
+        grid.setVisible(on);
+    }
+
+    /** Shows a spec not yet run: the surface (sent again only when it changed), empty series, the start. */
+    void show(RunSpec next) {
+        spec = next;
+        SurfaceKey key = new SurfaceKey(next.surface(), next.box());
+        if (!key.equals(shown)) {
+            shown = key;
+            fStar = next.surface().fStar(next.box());
+            plot.setSurface(next.surface(), next.box(), fStar);
+        }
+        List<ChartSeries> paths = new ArrayList<>();
+        List<ChartSeries> loss = new ArrayList<>();
+        List<ChartSeries> lr = new ArrayList<>();
+        List<ChartSeries> eta = new ArrayList<>();
+        for (int i = 0; i < next.runs().size(); i++) {
+            String name = (i + 1) + ". " + next.runs().get(i).label();
+            String color = PlaygroundView.COLORS.get(i);
+            paths.add(new ChartSeries("path-" + i, name, color, false));
+            loss.add(new ChartSeries("loss-" + i, name, color, false));
+            lr.add(new ChartSeries("lrx-" + i, name + " · x", color, false));
+            lr.add(new ChartSeries("lry-" + i, name + " · y", color, true));
+            eta.add(new ChartSeries("eta-" + i, name, color, false));
+        }
+        plot.setRuns(paths);
+        plot.setStart(next.start());
+        lossChart.setSeries(loss);
+        lrChart.setSeries(lr);
+        etaChart.setSeries(eta);
+        grid.removeAll();
+        gridPlots.clear();
+        if (sideBySide) {
+            for (ChartSeries path : paths) {
+                SurfacePlot small = new SurfacePlot();
+                small.setHeight("300px");
+                small.setSurface(next.surface(), next.box(), fStar);
+                small.setRuns(List.of(path));
+                small.setStart(next.start());
+                small.addStartPickedListener(e -> startPicked.onComponentEvent(e));
+                gridPlots.add(small);
+                Span caption = new Span(path.name());
+                caption.getStyle().set("color", path.color());
+                Div cell = new Div(caption, small);
+                cell.addClassName("plot-cell");
+                grid.add(cell);
+            }
+        }
+        setInteractive(true);
+    }
+
+    /** Whether clicking a plot picks a new start (not while a race is playing). */
+    void setInteractive(boolean interactive) {
+        plot.setInteractive(interactive);
+        gridPlots.forEach(p -> p.setInteractive(interactive));
+    }
+
+    /** Appends a frame's new points to every chart. */
+    void draw(Frame frame) {
+        ArrayNode paths = Json.array();
+        ArrayNode loss = Json.array();
+        ArrayNode lr = Json.array();
+        ArrayNode eta = Json.array();
+        for (int r = 0; r < frame.runs().size(); r++) {
+            Frame.Run run = frame.runs().get(r);
+            Trajectory.Slice s = run.points();
+            if (s.size() == 0) {
+                continue;
+            }
+            ArrayNode path = Json.array();
+            ArrayNode lossPoints = Json.array();
+            ArrayNode lrx = Json.array();
+            ArrayNode lry = Json.array();
+            ArrayNode etaPoints = Json.array();
+            int stride = Math.max((int) Math.ceil(s.size() / (double) MAX_POINTS_PER_FRAME),
+                    (int) Math.ceil(spec.steps() / (double) MAX_POINTS_PER_RUN));
+            for (int i = 0; i < s.size(); i++) {
+                int t = s.first() + i;
+                // Thinning by the absolute step keeps successive frames on the same grid of steps.
+                if (t % stride != 0 && i != s.size() - 1) {
+                    continue;
+                }
+                path.add(Json.numbers(s.x()[i], s.y()[i], t, s.loss()[i], s.lrX()[i], s.lrY()[i]));
+                lossPoints.add(Json.numbers(t, s.loss()[i] - fStar));
+                if (t > 0) { // there is no update, hence no learning rate, before step 1
+                    lrx.add(Json.numbers(t, s.lrX()[i]));
+                    lry.add(Json.numbers(t, s.lrY()[i]));
+                    etaPoints.add(Json.numbers(t, run.eta()[i]));
+                }
+            }
+            if (sideBySide && r < gridPlots.size()) {
+                ArrayNode one = Json.array();
+                one.add(Json.object().put("run", 0).set("points", path));
+                gridPlots.get(r).append(one);
+            } else {
+                paths.add(Json.object().put("run", r).set("points", path));
+            }
+            loss.add(Json.object().put("id", "loss-" + r).set("points", lossPoints));
+            lr.add(Json.object().put("id", "lrx-" + r).set("points", lrx));
+            lr.add(Json.object().put("id", "lry-" + r).set("points", lry));
+            eta.add(Json.object().put("id", "eta-" + r).set("points", etaPoints));
+        }
+        plot.append(paths);
+        lossChart.append(loss);
+        lrChart.append(lr);
+        etaChart.append(eta);
+    }
+}

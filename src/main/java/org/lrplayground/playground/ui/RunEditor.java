@@ -1,0 +1,281 @@
+package org.lrplayground.playground.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lrplayground.engine.optim.Optimizer;
+import org.lrplayground.engine.optim.Optimizers;
+import org.lrplayground.engine.param.Method;
+import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.engine.param.Param;
+import org.lrplayground.engine.run.RunConfig;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.schedule.Schedule;
+import org.lrplayground.engine.schedule.Schedules;
+import org.lrplayground.engine.schedule.Warmup;
+
+/**
+ * One run's card: its colour, optimizer and schedule pickers, the fields generated from their
+ * {@link Param}s, a preview of a step-only schedule and the run's status. It produces the run's
+ * {@code run=} value of the run format.
+ */
+class RunEditor extends Composite<Div> {
+
+    private final Select<Method<Optimizer>> optimizer = new Select<>();
+    private final Select<Method<Schedule>> schedule = new Select<>();
+    private final FlexLayout optimizerFields = new FlexLayout();
+    private final FlexLayout scheduleFields = new FlexLayout();
+    private final Div preview = new Div();
+    private final Span swatch = new Span();
+    private final Span label = new Span();
+    private final Span error = new Span();
+    private final Span status = new Span();
+    final Button duplicate = new Button(VaadinIcon.COPY.create());
+    final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
+    private final List<ParamField> optimizerParams = new ArrayList<>();
+    private final List<ParamField> scheduleParams = new ArrayList<>();
+    private final Runnable onChange;
+    private int steps;
+    private RunStatus runStatus = RunStatus.RUNNING;
+    private String color;
+
+    RunEditor(Method<Optimizer> method, int steps, Runnable onChange) {
+        this.onChange = onChange;
+        this.steps = steps;
+        Div card = getContent();
+        card.addClassName("run-card");
+        optimizer.setLabel("Optimizer");
+        optimizer.setWidth("16em");
+        schedule.setWidth("16em");
+        optimizer.setItems(Optimizers.ALL);
+        optimizer.setItemLabelGenerator(Method::name);
+        optimizer.setValue(method);
+        optimizer.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                buildOptimizerFields(Map.of());
+                buildScheduleFields(Map.of());
+                onChange.run();
+            }
+        });
+        schedule.setLabel("Schedule");
+        schedule.setItems(Schedules.ALL);
+        schedule.setItemLabelGenerator(Method::name);
+        schedule.setValue(Schedules.byId("constant").orElse(Schedules.ALL.get(0)));
+        schedule.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                buildScheduleFields(Map.of());
+                onChange.run();
+            }
+        });
+        duplicate.setTooltipText("Duplicate this run");
+        duplicate.setAriaLabel("Duplicate run");
+        remove.setTooltipText("Remove this run");
+        remove.setAriaLabel("Remove run");
+        duplicate.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        swatch.addClassName("swatch");
+        label.addClassName("run-label");
+        error.addClassName("run-error");
+        status.addClassName("run-status");
+        optimizerFields.addClassName("fields");
+        scheduleFields.addClassName("fields");
+        preview.addClassName("schedule-preview");
+        Div head = new Div(swatch, label, duplicate, remove);
+        head.addClassName("run-head");
+        optimizer.setTooltipText(method.summary());
+        card.add(head, optimizer, optimizerFields, schedule, scheduleFields, preview, error, status);
+        buildOptimizerFields(Map.of());
+        buildScheduleFields(Map.of());
+    }
+
+    /** Shows a run restored from a link. */
+    void load(RunConfig run) {
+        optimizer.setValue(run.optimizer().method());
+        schedule.setValue(run.schedule().method());
+        buildOptimizerFields(texts(run.optimizer().method().params(), run.optimizer().values().byName()));
+        buildScheduleFields(texts(run.schedule().method().params(), run.schedule().values().byName()));
+    }
+
+    Method<Optimizer> method() {
+        return optimizer.getValue();
+    }
+
+    void setColor(String color) {
+        this.color = color;
+        swatch.getStyle().set("background", color);
+        getContent().getStyle().set("border-left-color", color);
+    }
+
+    String color() {
+        return color;
+    }
+
+    /** The run's value in the run format, e.g. {@code adam:lr=0.05,betas=…,sched=constant,warmup=0}. */
+    String runText() {
+        List<String> pairs = new ArrayList<>();
+        optimizerParams.forEach(f -> pairs.add(f.param().name() + "=" + f.text()));
+        pairs.add("sched=" + schedule.getValue().id());
+        scheduleParams.forEach(f -> pairs.add(f.param().name() + "=" + f.text()));
+        return optimizer.getValue().id() + ":" + String.join(",", pairs);
+    }
+
+    boolean fieldsValid() {
+        return optimizerParams.stream().allMatch(ParamField::isValid) && scheduleParams.stream().allMatch(ParamField::isValid);
+    }
+
+    /** Shows an error of this run; {@code key} names the parameter, or is null for the run as a whole. */
+    void showError(String key, String message) {
+        ParamField field = key == null ? null : field(key);
+        if (field != null) {
+            field.showError(message);
+        } else {
+            error.setText(message == null ? "" : message);
+        }
+    }
+
+    void clearErrors() {
+        error.setText("");
+    }
+
+    void setSteps(int steps) {
+        this.steps = steps;
+        updateContext();
+    }
+
+    /** After the spec was built: the label and, for a step-only schedule, the preview of η. */
+    void showConfig(RunConfig run) {
+        label.setText(run.label());
+        String svg = previewSvg(run, steps);
+        preview.getElement().setProperty("innerHTML", svg == null ? "" : svg);
+        preview.setVisible(svg != null);
+    }
+
+    void setStatus(String text, RunStatus runStatus) {
+        this.runStatus = runStatus;
+        status.setText(text);
+        status.getElement().setAttribute("kind", runStatus.kind().id());
+    }
+
+    /** The run's status as the engine last reported it. */
+    RunStatus status() {
+        return runStatus;
+    }
+
+    String statusText() {
+        return status.getText();
+    }
+
+    String labelText() {
+        return label.getText();
+    }
+
+    ParamField field(String key) {
+        return java.util.stream.Stream.concat(optimizerParams.stream(), scheduleParams.stream())
+                .filter(f -> f.param().name().equals(key)).findFirst().orElse(null);
+    }
+
+    private void buildOptimizerFields(Map<String, String> values) {
+        optimizerFields.removeAll();
+        optimizerParams.clear();
+        optimizer.setTooltipText(optimizer.getValue().summary());
+        Param.Context context = new Param.Context(Double.NaN, steps);
+        for (Param p : optimizer.getValue().params()) {
+            ParamField f = new ParamField(p, context, () -> {
+                updateContext();
+                onChange.run();
+            });
+            if (values.containsKey(p.name())) {
+                f.setText(values.get(p.name()));
+            }
+            optimizerParams.add(f);
+            optimizerFields.add(f);
+        }
+    }
+
+    private void buildScheduleFields(Map<String, String> values) {
+        scheduleFields.removeAll();
+        scheduleParams.clear();
+        schedule.setTooltipText(schedule.getValue().summary());
+        Param.Context context = scheduleContext();
+        for (Param p : schedule.getValue().params()) {
+            ParamField f = new ParamField(p, context, onChange);
+            if (values.containsKey(p.name())) {
+                f.setText(values.get(p.name()));
+            }
+            scheduleParams.add(f);
+            scheduleFields.add(f);
+        }
+    }
+
+    /** The optimizer's lr and the steps, on which schedule defaults depend. */
+    private Param.Context scheduleContext() {
+        double lr = Double.NaN;
+        ParamField lrField = optimizerParams.stream().filter(f -> f.param().name().equals("lr")).findFirst().orElse(null);
+        if (lrField != null && lrField.isValid()) {
+            lr = Numbers.parse(lrField.text());
+        }
+        return new Param.Context(lr, steps);
+    }
+
+    private void updateContext() {
+        Param.Context optimizerContext = new Param.Context(Double.NaN, steps);
+        optimizerParams.forEach(f -> f.setContext(optimizerContext));
+        Param.Context context = scheduleContext();
+        scheduleParams.forEach(f -> f.setContext(context));
+    }
+
+    private static Map<String, String> texts(List<Param> params, Map<String, Double> values) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Param p : params) {
+            out.put(p.name(), p.format(values.get(p.name())));
+        }
+        return out;
+    }
+
+    /** Whether a schedule depends on the step alone, so that it can be drawn before running. */
+    static boolean stepOnly(Schedule s) {
+        return s instanceof Schedule.Pure || (s instanceof Warmup w && stepOnly(w.then()));
+    }
+
+    /** A small SVG of η_t = lr·s_t over the run, or null for schedules that depend on the loss. */
+    static String previewSvg(RunConfig run, int steps) {
+        Schedule s = run.schedule().instance();
+        if (!stepOnly(s) || run.schedule().method().id().equals("constant") && !(s instanceof Warmup)) {
+            return null;
+        }
+        Schedule.Tracker tracker = s.start(0);
+        int samples = Math.min(steps, 120);
+        double[] v = new double[samples + 1];
+        double max = 0;
+        for (int k = 0; k <= samples; k++) {
+            v[k] = tracker.multiplier((int) ((long) k * (steps - 1) / Math.max(1, samples)), 0);
+            max = Math.max(max, v[k]);
+        }
+        if (!(max > 0) || !Double.isFinite(max)) {
+            return null;
+        }
+        double w = 180, h = 40;
+        StringBuilder points = new StringBuilder();
+        for (int k = 0; k <= samples; k++) {
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", w * k / samples, h - 2 - (h - 4) * v[k] / max));
+        }
+        double lr = run.optimizer().instance().lr();
+        return "<svg viewBox='0 0 180 40' width='180' height='40' role='img' aria-label='schedule preview'>"
+                + "<polyline fill='none' stroke='currentColor' stroke-width='1.5' points='" + points.toString().trim() + "'/>"
+                + "</svg><span class='preview-caption'>η from " + Numbers.format(round(lr * v[0])) + " to "
+                + Numbers.format(round(lr * v[samples])) + " over " + steps + " steps (peak " + Numbers.format(round(lr * max)) + ")</span>";
+    }
+
+    private static double round(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
+    }
+}

@@ -1,0 +1,133 @@
+package org.lrplayground.playground.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import org.lrplayground.engine.surface.Box;
+import org.lrplayground.engine.surface.Minimum;
+import org.lrplayground.engine.surface.Point;
+import org.lrplayground.engine.surface.Surface;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code <lr-surface-plot>} element: the surface as a heatmap of log₁₀(f − f* + ε) with
+ * contours and minima, a start marker and one live path per run.
+ */
+@Tag("lr-surface-plot")
+@JavaScript("context://_static/echarts/6.0.0/dist/echarts.min.js")
+@JavaScript("context://components/lr-charts.js")
+public class SurfacePlot extends Component implements HasSize {
+
+    /** Grid points per side of the heatmap. */
+    static final int GRID = 120;
+    /** Decades of f − f* spanned by the colour scale. */
+    private static final double COLOUR_DECADES = 6;
+
+    public SurfacePlot() {
+        setWidthFull();
+        setHeight("460px");
+    }
+
+    /** Sends the surface once: its values on a {@link #GRID}² grid over the box, on a log scale. */
+    public void setSurface(Surface surface, Box box, double fStar) {
+        double[] z = new double[GRID * GRID];
+        double floor = Math.max(1e-12, 1e-9 * Math.abs(fStar));
+        for (int j = 0; j < GRID; j++) {
+            double y = box.yMin() + box.height() * j / (GRID - 1);
+            for (int i = 0; i < GRID; i++) {
+                double x = box.xMin() + box.width() * i / (GRID - 1);
+                double gap = surface.value(x, y) - fStar;
+                z[j * GRID + i] = Double.isFinite(gap) ? Math.log10(Math.max(gap, 0) + floor) : Double.NaN;
+            }
+        }
+        double zMin = Double.POSITIVE_INFINITY;
+        double zMax = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            if (Double.isFinite(v)) {
+                zMin = Math.min(zMin, v);
+                zMax = Math.max(zMax, v);
+            }
+        }
+        // Six decades of colour: below that the valley floor is one colour, which reads better
+        // than a ramp spent on values nobody can tell apart.
+        zMin = Math.max(zMin, zMax - COLOUR_DECADES);
+        // Non-finite values (overflow far from the centre) show as the highest colour.
+        for (int k = 0; k < z.length; k++) {
+            if (!Double.isFinite(z[k])) {
+                z[k] = zMax;
+            }
+        }
+        ObjectNode data = Json.object();
+        data.put("xMin", box.xMin()).put("xMax", box.xMax()).put("yMin", box.yMin()).put("yMax", box.yMax());
+        data.put("nx", GRID).put("ny", GRID).put("zMin", zMin).put("zMax", zMax);
+        data.set("z", Json.numbers(z));
+        ArrayNode minima = Json.array();
+        for (Minimum m : surface.minima()) {
+            if (box.contains(m.at().x(), m.at().y())) {
+                minima.add(Json.numbers(m.at().x(), m.at().y(), m.value()));
+            }
+        }
+        data.set("minima", minima);
+        getElement().callJsFunction("setSurface", data);
+    }
+
+    /** Replaces the runs, clearing their paths. */
+    public void setRuns(List<ChartSeries> runs) {
+        ArrayNode a = Json.array();
+        for (ChartSeries r : runs) {
+            a.add(Json.object().put("name", r.name()).put("color", r.color()));
+        }
+        getElement().callJsFunction("setRuns", a);
+    }
+
+    /** Appends points to the paths: one entry per run that has new points. */
+    public void append(ArrayNode batches) {
+        if (!batches.isEmpty()) {
+            getElement().callJsFunction("append", batches);
+        }
+    }
+
+    public void setStart(Point start) {
+        getElement().callJsFunction("setStart", start.x(), start.y());
+    }
+
+    /** Whether clicks pick a new start point (only while no race is under way). */
+    public void setInteractive(boolean interactive) {
+        getElement().callJsFunction("setInteractive", interactive);
+    }
+
+    public Registration addStartPickedListener(ComponentEventListener<StartPickedEvent> listener) {
+        return addListener(StartPickedEvent.class, listener);
+    }
+
+    /** A click on the plot, in data coordinates. */
+    @DomEvent("start-picked")
+    public static class StartPickedEvent extends ComponentEvent<SurfacePlot> {
+
+        private final double x;
+        private final double y;
+
+        public StartPickedEvent(SurfacePlot source, boolean fromClient,
+                                @EventData("event.detail.x") double x, @EventData("event.detail.y") double y) {
+            super(source, fromClient);
+            this.x = x;
+            this.y = y;
+        }
+
+        public double x() {
+            return x;
+        }
+
+        public double y() {
+            return y;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.lrplayground.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.run.Race;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.run.Trajectory;
+import org.lrplayground.engine.schedule.Schedule;
+
+class PlaygroundServiceTest {
+
+    private static final String QUERY = "surface=rosenbrock&start=-1.5,2&steps=400&noise=0.3&seed=5"
+            + "&run=adam:lr=0.05,sched=cosine&run=sgd:lr=1";
+
+    private final PlaygroundService service = new PlaygroundService(2);
+    private final List<Frame> frames = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void shutDown() {
+        service.destroy();
+    }
+
+    @Test
+    void instantSpeedDeliversTheWholeRaceInOneFrameEqualToRunningItDirectly() {
+        RunSpec spec = RunFormat.parse(QUERY);
+        PlaygroundService.Playback playback = service.open("ui", spec, frames::add);
+
+        playback.play(PlaygroundService.INSTANT);
+        Await.until("the race has finished", () -> !frames.isEmpty() && frames.getLast().finished());
+
+        Race expected = Race.run(spec);
+        assertThat(frames).hasSize(1);
+        for (int r = 0; r < expected.size(); r++) {
+            Frame.Run run = frames.get(0).runs().get(r);
+            assertThat(run.points().first()).isZero();
+            assertSame(run.points(), expected.trajectory(r));
+            assertThat(run.status()).isEqualTo(expected.status(r));
+        }
+        assertThat(frames.get(0).runs().get(1).status().kind()).isEqualTo(RunStatus.Kind.DIVERGED);
+    }
+
+    @Test
+    void pacedFramesJoinUpToTheSameTrajectoriesWithoutGapsOrRepeats() {
+        RunSpec spec = RunFormat.parse(QUERY);
+        PlaygroundService.Playback playback = service.open("ui", spec, frames::add);
+
+        playback.deliverStart();
+        playback.play(5_000);
+        Await.until("the race has finished", () -> !frames.isEmpty() && frames.getLast().finished());
+
+        Race expected = Race.run(spec);
+        assertThat(frames.size()).isGreaterThan(2);
+        for (int r = 0; r < expected.size(); r++) {
+            int next = 0;
+            for (Frame f : frames) {
+                Trajectory.Slice s = f.runs().get(r).points();
+                assertThat(s.first()).isEqualTo(next);
+                for (int i = 0; i < s.size(); i++) {
+                    assertThat(s.x()[i]).isEqualTo(expected.trajectory(r).x(next + i));
+                    assertThat(s.loss()[i]).isEqualTo(expected.trajectory(r).loss(next + i));
+                }
+                next += s.size();
+            }
+            assertThat(next).isEqualTo(expected.trajectory(r).size());
+        }
+    }
+
+    @Test
+    void theScheduledRateOfEachPointIsLrTimesTheScheduleOfThePreviousStep() {
+        RunSpec spec = RunFormat.parse("surface=rosenbrock&steps=100&run=adam:lr=0.05,sched=cosine,T_max=100");
+        PlaygroundService.Playback playback = service.open("ui", spec, frames::add);
+
+        playback.play(PlaygroundService.INSTANT);
+        Await.until("the race has finished", () -> !frames.isEmpty() && frames.getLast().finished());
+
+        double[] eta = frames.get(0).runs().get(0).eta();
+        Schedule.Pure cosine = (Schedule.Pure) spec.runs().get(0).schedule().instance();
+        assertThat(eta[0]).isNaN();
+        for (int t = 1; t < eta.length; t++) {
+            assertThat(eta[t]).isCloseTo(0.05 * cosine.at(t - 1), org.assertj.core.data.Offset.offset(1e-15));
+        }
+        assertThat(eta[100]).isLessThan(eta[1] / 100);
+    }
+
+    @Test
+    void stepAdvancesEveryRunByOneAndDeliversOnTheCallersThread() {
+        PlaygroundService.Playback playback = service.open("ui", RunFormat.parse(QUERY), frames::add);
+
+        playback.deliverStart();
+        playback.step();
+        playback.step();
+
+        assertThat(frames).hasSize(3);
+        assertThat(frames.get(2).runs().get(0).points().first()).isEqualTo(2);
+        assertThat(frames.get(2).runs().get(0).points().size()).isEqualTo(1);
+        assertThat(service.runningTasks()).isZero();
+    }
+
+    @Test
+    void anOwnerHasOneRaceAtATimeAndClosingStopsItsTask() {
+        RunSpec slow = RunFormat.parse("surface=rosenbrock&steps=100000&run=adam:lr=0.001");
+        PlaygroundService.Playback first = service.open("ui", slow, frames::add);
+        first.play(1);
+        Await.until("the first task runs", () -> service.runningTasks() == 1);
+
+        PlaygroundService.Playback second = service.open("ui", slow, frames::add);
+        assertThat(service.openCount()).isEqualTo(1);
+        assertThat(first.playing()).isFalse();
+        Await.until("the first task has ended", () -> service.runningTasks() == 0);
+
+        second.play(1);
+        Await.until("the second task runs", () -> service.runningTasks() == 1);
+        second.close();
+        Await.until("the second task has ended", () -> service.runningTasks() == 0);
+        assertThat(service.openCount()).isZero();
+        int delivered = frames.size();
+        second.play(1);
+        assertThat(service.runningTasks()).isZero();
+        assertThat(frames).hasSize(delivered);
+    }
+
+    @Test
+    void aSpeedBelowOneStepPerSecondIsRejected() {
+        PlaygroundService.Playback playback = service.open("ui", RunFormat.parse(QUERY), frames::add);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> playback.play(0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 step per second");
+    }
+
+    private static void assertSame(Trajectory.Slice slice, Trajectory expected) {
+        assertThat(slice.size()).isEqualTo(expected.size());
+        for (int i = 0; i < slice.size(); i++) {
+            assertThat(slice.x()[i]).isEqualTo(expected.x(i));
+            assertThat(slice.y()[i]).isEqualTo(expected.y(i));
+            assertThat(slice.loss()[i]).isEqualTo(expected.loss(i));
+        }
+    }
+}

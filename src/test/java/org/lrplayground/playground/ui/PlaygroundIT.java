@@ -1,0 +1,133 @@
+package org.lrplayground.playground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.lrplayground.browser.BrowserConsole;
+import org.lrplayground.browser.BrowserTest;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.run.RunSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The playground in a real browser: the race is drawn, the start can be clicked, links restore scenes. */
+@BrowserTest
+class PlaygroundIT {
+
+    /** Rosenbrock with Adagrad, RMSProp and Adam, as in the issue, and a plain SGD that diverges. */
+    private static final String FOUR_RUNS = "surface=rosenbrock&start=-1.5,2&steps=300"
+            + "&run=adagrad:lr=0.5&run=rmsprop:lr=0.01&run=adam:lr=0.05&run=sgd:lr=1";
+    private static final Locator.GetByLabelOptions EXACT = new Locator.GetByLabelOptions().setExact(true);
+    private static final Page.GetByLabelOptions PAGE_EXACT = new Page.GetByLabelOptions().setExact(true);
+
+    /** Opens the playground and waits until the surface and the start marker are drawn. */
+    private static void open(Page page, String query) {
+        page.navigate("/" + (query.isEmpty() ? "" : "?" + query));
+        page.waitForFunction("() => { const e = document.querySelector('lr-surface-plot');"
+                + " return e && e._chart && e._surface && e.startPoint; }");
+    }
+
+    private static String query(Page page) {
+        String url = page.url();
+        return url.substring(url.indexOf('?') + 1);
+    }
+
+    @Test
+    void theRacersAreDrawnToTheEndAndEndAsTheApiSays(Page page, BrowserConsole console) {
+        JsonNode api = JsonMapper.shared().readTree(page.request().get("/api/runs?" + FOUR_RUNS).text());
+        List<Integer> sizes = new ArrayList<>();
+        for (JsonNode run : api.get("runs")) {
+            sizes.add(run.get("points").get("x").size());
+        }
+        open(page, FOUR_RUNS);
+
+        page.click("#run");
+        page.waitForFunction("sizes => JSON.stringify(document.querySelector('lr-surface-plot').pointCounts)"
+                + " === JSON.stringify(sizes)", sizes, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        page.waitForFunction("() => [...document.querySelectorAll('.run-status')].every(s => s.getAttribute('kind') !== 'running')");
+
+        List<String> statuses = page.locator(".run-status").allTextContents();
+        for (int r = 0; r < sizes.size(); r++) {
+            assertThat(statuses.get(r)).startsWith(api.get("runs").get(r).get("status").get("reason").asString());
+        }
+        assertThat(statuses.get(3)).startsWith("diverged at step");
+        // Each run has a solid x and a dashed y effective-lr series, without the t = 0 point.
+        Object lrPoints = page.evaluate("() => document.querySelectorAll('lr-line-chart')[1].seriesData('lrx-0').length");
+        assertThat(((Number) lrPoints).intValue()).isEqualTo(sizes.get(0) - 1);
+        // What the chart is for: Adagrad's rate only falls, RMSProp's falls and recovers.
+        String trend = "id => { const d = document.querySelectorAll('lr-line-chart')[1].seriesData(id).map(p => p[1]);"
+                + " const min = Math.min(...d); return [d[0], min, d[d.length - 1]]; }";
+        @SuppressWarnings("unchecked")
+        List<Number> adagrad = (List<Number>) page.evaluate(trend, "lrx-0");
+        @SuppressWarnings("unchecked")
+        List<Number> rmsprop = (List<Number>) page.evaluate(trend, "lrx-1");
+        assertThat(adagrad.get(2).doubleValue()).isEqualTo(adagrad.get(1).doubleValue()).isLessThan(adagrad.get(0).doubleValue() / 2);
+        assertThat(rmsprop.get(2).doubleValue()).isGreaterThan(rmsprop.get(1).doubleValue() * 2);
+        assertThat(console.errors()).isEmpty();
+    }
+
+    @Test
+    void clickingThePlotWhileStoppedMovesTheStartAndTheKeysStepAndRun(Page page, BrowserConsole console) {
+        open(page, FOUR_RUNS);
+        // In the dark theme too: the chart is rebuilt for it and must still listen to clicks.
+        page.click("vaadin-button[aria-label='Dark theme']");
+        page.waitForFunction("() => { const e = document.querySelector('lr-surface-plot'); return e._dark && e._chart; }");
+
+        @SuppressWarnings("unchecked")
+        List<Number> pixel = (List<Number>) page.evaluate(
+                "() => document.querySelector('lr-surface-plot')._chart.convertToPixel({gridIndex: 0}, [0.5, 0.25])");
+        var box = page.locator("lr-surface-plot").boundingBox();
+        page.mouse().click(box.x + pixel.get(0).doubleValue(), box.y + pixel.get(1).doubleValue());
+        page.waitForFunction("() => !location.search.includes('start=-1.5,2')");
+
+        RunSpec spec = RunFormat.parse(URLDecoder.decode(query(page), StandardCharsets.UTF_8));
+        assertThat(spec.start().x()).isCloseTo(0.5, Offset.offset(0.02));
+        assertThat(spec.start().y()).isCloseTo(0.25, Offset.offset(0.02));
+        @SuppressWarnings("unchecked")
+        List<Number> marker = (List<Number>) page.evaluate("() => document.querySelector('lr-surface-plot').startPoint");
+        assertThat(marker.get(0).doubleValue()).isEqualTo(spec.start().x());
+
+        page.keyboard().press("ArrowRight");
+        page.waitForFunction("() => document.querySelector('.run-status').textContent.startsWith('step 1 ')");
+        page.keyboard().press("Space");
+        page.waitForFunction("() => document.querySelector('lr-surface-plot').pointCount > 20");
+        assertThat(console.errors()).isEmpty();
+    }
+
+    @Test
+    void theAddressAfterEditsRestoresTheSameSceneInANewPage(Page page, BrowserConsole console) {
+        open(page, "");
+        Locator lr = page.locator(".run-card").nth(1).getByLabel("lr", EXACT);
+        lr.fill("0.02");
+        lr.press("Tab");
+        page.waitForFunction("() => location.search.includes('run=adam:lr=0.02,')");
+        Locator steps = page.getByLabel("steps", PAGE_EXACT);
+        steps.fill("250");
+        steps.press("Tab");
+        page.waitForFunction("() => location.search.includes('steps=250')");
+        String edited = query(page);
+        List<String> labels = page.locator(".run-label").allTextContents();
+
+        Page second = page.context().newPage();
+        List<String> secondErrors = new ArrayList<>();
+        second.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                secondErrors.add(m.text());
+            }
+        });
+        open(second, edited);
+
+        assertThat(query(second)).isEqualTo(edited);
+        assertThat(second.locator(".run-label").allTextContents()).isEqualTo(labels).contains("Adam lr=0.02");
+        assertThat(second.getByLabel("steps", PAGE_EXACT).inputValue()).isEqualTo("250");
+        assertThat(console.errors()).isEmpty();
+        assertThat(secondErrors).isEmpty();
+    }
+}

@@ -1,0 +1,308 @@
+package org.lrplayground.playground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.di.DefaultInstantiator;
+import com.vaadin.flow.di.Instantiator;
+import com.vaadin.flow.di.InstantiatorFactory;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lrplayground.engine.format.LinkOptions;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.run.Race;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.playground.Await;
+import org.lrplayground.playground.PlaygroundService;
+
+/** The playground as a user drives it, without a browser. */
+@ViewPackages(classes = PlaygroundView.class)
+class PlaygroundViewTest extends BrowserlessTest {
+
+    /** The service the views of these tests get; browserless tests have no Spring context. */
+    static PlaygroundService service = new PlaygroundService(2);
+
+    /** Builds the view with the test's service, as Spring's constructor injection would. */
+    public static class ServiceInjectingInstantiatorFactory implements InstantiatorFactory {
+        @Override
+        public Instantiator createInstantitor(VaadinService vaadinService) {
+            return new DefaultInstantiator(vaadinService) {
+                @Override
+                public <T> T getOrCreate(Class<T> type) {
+                    return type == PlaygroundView.class ? type.cast(new PlaygroundView(service)) : super.getOrCreate(type);
+                }
+            };
+        }
+    }
+
+    @Override
+    protected Set<Class<?>> lookupServices() {
+        return Set.of(ServiceInjectingInstantiatorFactory.class);
+    }
+
+    @AfterEach
+    void closeRaces() {
+        service.destroy();
+        service = new PlaygroundService(2);
+    }
+
+    /** Runs the ui.access tasks of the service's worker threads, as the next server visit would. */
+    private static void runFramesPushedByTheService() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+    }
+
+    private PlaygroundView open(String query) {
+        UI.getCurrent().navigate("", QueryParameters.fromString(query));
+        return (PlaygroundView) getCurrentView();
+    }
+
+    @Test
+    void aBareAddressShowsTheDefaultSceneAndWritesItToTheAddressBar() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+
+        assertThat(view.runs).hasSize(2);
+        assertThat(view.spec()).isEqualTo(RunFormat.parse(PlaygroundView.DEFAULT_QUERY));
+        assertThat(view.location()).isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE))
+                .startsWith("?v=1&surface=rosenbrock&");
+        assertThat(view.run.isEnabled()).isTrue();
+    }
+
+    @Test
+    void anAddressRestoresTheSameSceneAndTheFormWritesItBackUnchanged() {
+        String query = RunFormat.format(RunFormat.parse("surface=rosenbrock&start=0.5,-0.5&steps=300&noise=0.1&seed=3"
+                + "&run=adam:lr=0.02,sched=cosine,T_max=200&run=sgd:lr=0.002"));
+
+        PlaygroundView view = open(query);
+
+        assertThat(view.location()).isEqualTo("?v=1&" + query);
+        assertThat(view.runs).hasSize(2);
+        assertThat(view.runs.get(0).labelText()).isEqualTo("Adam lr=0.02 · cosine T_max=200");
+        assertThat(view.problem.startX.getValue()).isEqualTo("0.5");
+    }
+
+    @Test
+    void partsOfALinkThatCannotBeUsedAreDroppedAndReportedInANotification() {
+        PlaygroundView view = open("surface=rosenbrock&steps=300&run=adam:lr=-1&run=sgd:lr=0.001&wibble=3");
+
+        assertThat(view.spec()).isNotNull();
+        assertThat(view.spec().steps()).isEqualTo(300);
+        assertThat(view.spec().runs()).hasSize(2);
+        assertThat(view.spec().runs().get(0).optimizer().values().byName().get("lr")).isEqualTo(1e-3);
+        Notification notification = $(Notification.class).single();
+        List<String> problems = $(ListItem.class, notification).all().stream().map(ListItem::getText).toList();
+        assertThat(problems).hasSize(2);
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("run 1").contains("lr = -1 is not accepted"))
+                .anySatisfy(p -> assertThat(p).contains("wibble"));
+    }
+
+    @Test
+    void addingRunsStopsAtEightEachInItsOwnColour() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+
+        for (int i = 0; i < 10; i++) {
+            if (view.addRun.isEnabled()) {
+                test(view.addRun).click();
+            }
+        }
+
+        assertThat(view.runs).hasSize(PlaygroundView.MAX_RUNS);
+        assertThat(view.spec().runs()).hasSize(PlaygroundView.MAX_RUNS);
+        assertThat(view.runs.stream().map(RunEditor::color).distinct()).hasSize(PlaygroundView.MAX_RUNS);
+        assertThat(view.addRun.isEnabled()).isFalse();
+        assertThat(view.location()).contains("&run=").isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE));
+    }
+
+    @Test
+    void duplicatingARunCopiesItsSettingsAndRemovingKeepsAtLeastOne() {
+        PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.02,beta1=0.8");
+
+        test(view.runs.get(0).duplicate).click();
+        assertThat(view.spec().runs()).hasSize(2);
+        assertThat(view.spec().runs().get(1)).isEqualTo(view.spec().runs().get(0));
+
+        test(view.runs.get(1).remove).click();
+        assertThat(view.runs).hasSize(1);
+        assertThat(view.runs.get(0).remove.isEnabled()).isFalse();
+    }
+
+    @Test
+    void anInvalidValueIsMarkedAtItsFieldAndDisablesRun() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+        TextField lr = view.runs.get(1).field("lr").textField();
+
+        test(lr).setValue("-3");
+
+        assertThat(lr.isInvalid()).isTrue();
+        assertThat(lr.getErrorMessage()).contains("lr").contains("accepted");
+        assertThat(view.run.isEnabled()).isFalse();
+        assertThat(view.spec()).isNull();
+
+        test(lr).setValue("0.01");
+        assertThat(lr.isInvalid()).isFalse();
+        assertThat(view.run.isEnabled()).isTrue();
+        assertThat(view.location()).contains("run=adam:lr=0.01,");
+    }
+
+    @Test
+    void tooManyStepsIsMarkedAtTheStepsField() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+        TextField steps = view.problem.steps.textField();
+
+        test(steps).setValue("1000001");
+
+        assertThat(steps.isInvalid()).isTrue();
+        assertThat(view.run.isEnabled()).isFalse();
+    }
+
+    @Test
+    void statusTextsSayHowEachRunEndedAsTheEngineDecided() {
+        String query = "surface=rosenbrock&start=-1.5,2&steps=300&run=sgd:lr=1&run=adam:lr=0.05";
+        PlaygroundView view = open(query);
+
+        test(view.speed).selectItem("Instant");
+        test(view.run).click();
+        Await.until("the race has finished", () -> {
+            runFramesPushedByTheService();
+            return view.runs.stream().allMatch(r -> r.status().finished());
+        });
+
+        Race expected = Race.run(RunFormat.parse(query));
+        assertThat(view.run.getText()).isEqualTo("Run again");
+        assertThat(view.step.isEnabled()).isFalse();
+        assertThat(view.runs.get(0).statusText()).isEqualTo(expected.status(0).reason())
+                .startsWith("diverged at step " + expected.status(0).step()).contains("ten times smaller");
+        assertThat(view.runs.get(1).statusText()).startsWith("ran all 300 steps (loss ")
+                .contains("distance ");
+
+        String first = view.runs.get(1).statusText();
+        test(view.run).click(); // "Run again"
+        assertThat(view.runs.get(1).statusText()).isNotEqualTo(first);
+        Await.until("the second race has finished", () -> {
+            runFramesPushedByTheService();
+            return view.runs.stream().allMatch(r -> r.status().finished());
+        });
+        assertThat(view.runs.get(1).statusText()).isEqualTo(first);
+    }
+
+    @Test
+    void stepAdvancesOneStepAndReportsIt() {
+        PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
+
+        test(view.step).click();
+        test(view.step).click();
+
+        assertThat(view.runs.get(0).statusText()).startsWith("step 2 · loss ");
+        assertThat(view.reset.isEnabled()).isTrue();
+        test(view.reset).click();
+        assertThat(view.runs.get(0).statusText()).isEqualTo("ready");
+    }
+
+    @Test
+    void changingASettingWhilePlayingCancelsTheRace() {
+        PlaygroundView view = open("surface=rosenbrock&steps=100000&run=adam:lr=0.001");
+        test(view.speed).selectItem("1 step/s");
+        test(view.run).click();
+        Await.until("the race computes", () -> service.runningTasks() == 1);
+
+        test(view.problem.seed.textField()).setValue("7");
+
+        Await.until("the race has stopped", () -> service.runningTasks() == 0);
+        assertThat(view.run.getText()).isEqualTo("Run");
+        assertThat(view.spec().seed()).isEqualTo(7);
+    }
+
+    @Test
+    void detachingTheViewStopsItsRace() {
+        PlaygroundView view = open("surface=rosenbrock&steps=100000&run=adam:lr=0.001");
+        test(view.speed).selectItem("1 step/s");
+        test(view.run).click();
+        Await.until("the race computes", () -> service.runningTasks() == 1);
+
+        UI ui = UI.getCurrent();
+        ui.getSession().removeUI(ui); // what happens when the tab is closed
+
+        Await.until("the race has stopped", () -> service.runningTasks() == 0);
+        assertThat(service.openCount()).isZero();
+        assertThat(view.isAttached()).isFalse();
+    }
+
+    @Test
+    void clickingThePlotMovesTheStartWhileStopped() {
+        PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(view.charts.plot,
+                new SurfacePlot.StartPickedEvent(view.charts.plot, true, 0.123456, -0.654321));
+
+        assertThat(view.spec().start().x()).isEqualTo(0.123);
+        assertThat(view.spec().start().y()).isEqualTo(-0.654);
+        assertThat(view.location()).contains("start=0.123,-0.654");
+    }
+
+    @Test
+    void aCustomExpressionThatDoesNotParseIsMarkedAtTheExpressionField() {
+        PlaygroundView view = open("surface=custom&f=x%5E2%2B3*y%5E2&run=adam:lr=0.1");
+        assertThat(view.spec().surface().formula()).isNotBlank();
+
+        test(view.problem.expression).setValue("x^2 + * y");
+
+        assertThat(view.problem.expression.isInvalid()).isTrue();
+        assertThat(view.problem.expression.getErrorMessage()).isNotBlank();
+        assertThat(view.run.isEnabled()).isFalse();
+
+        test(view.problem.expression).setValue("x^2 + 2*y^2");
+        assertThat(view.problem.expression.isInvalid()).isFalse();
+        assertThat(view.location()).contains("f=x%5E2%20%2B%202*y%5E2");
+    }
+
+    @Test
+    void theBatchFieldAppearsForTheDataSurfaceOnlyAndRejectsMoreRowsThanTheData() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+        assertThat(view.problem.batch.isVisible()).isFalse();
+
+        test(view.problem.surface).selectItem("Linear regression (spreadsheet)");
+        assertThat(view.problem.batch.isVisible()).isTrue();
+        test(view.problem.batch.textField()).setValue("999");
+
+        assertThat(view.problem.batch.textField().isInvalid()).isTrue();
+        assertThat(view.problem.batch.textField().getErrorMessage()).contains("batch");
+        assertThat(view.run.isEnabled()).isFalse();
+    }
+
+    @Test
+    void choosingAnotherSurfaceResetsStartAndBoxToItsOwn() {
+        PlaygroundView view = open("surface=rosenbrock&start=0.5,0.5&run=adam:lr=0.05");
+
+        test(view.problem.surface).selectItem("Himmelblau");
+
+        RunSpec spec = view.spec();
+        assertThat(spec.surface().id()).isEqualTo("himmelblau");
+        assertThat(spec.start()).isEqualTo(spec.surface().start());
+        assertThat(spec.box()).isEqualTo(spec.surface().box());
+        assertThat(view.location()).startsWith("?v=1&surface=himmelblau&");
+    }
+
+    @Test
+    void aLinkWithPlayStartsTheRaceAndHideHidesTheNamedControlsWhichStayInTheAddress() {
+        PlaygroundView view = open("surface=rosenbrock&steps=100000&run=adam:lr=0.001&play=1&hide=runs,charts,sparkles");
+
+        Await.until("the race computes", () -> service.runningTasks() == 1);
+        assertThat(view.run.getText()).isEqualTo("Pause");
+        assertThat(view.controls().get("runs").isVisible()).isFalse();
+        assertThat(view.controls().get("charts").isVisible()).isFalse();
+        assertThat(view.controls().get("problem").isVisible()).isTrue();
+        assertThat(view.location()).endsWith("&hide=runs,charts").doesNotContain("play=");
+        List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
+        assertThat(problems).singleElement().asString().contains("sparkles").contains("problem, runs");
+    }
+}
