@@ -35,7 +35,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
             "decoupled decay λ: θ shrinks by ηλθ each step, apart from the gradient");
     static final Param AMSGRAD = Param.bool("amsgrad", false, "use the running maximum of the second moment");
     static final Param BIAS_CORRECTION = Param.bool("bias_correction", true,
-            "divide the moments by 1 − βᵗ so that early steps are not too small");
+            "divide the moments by 1 − βᵗ to undo their bias towards the zero start");
 
     public static final Method<Optimizer> METHOD = new Method<>("adam", "Adam",
             "Momentum plus RMSProp's per-parameter scaling, with bias correction.",

@@ -1,6 +1,5 @@
 package org.lrplayground.engine.run;
 
-import java.util.SplittableRandom;
 import org.lrplayground.engine.optim.StepContext;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
@@ -28,13 +27,11 @@ final class Lane {
     private final Schedule schedule;
     private final Schedule.Tracker tracker;
     private final double baseLr;
-    private final SplittableRandom random;
     private final StepContext c = new StepContext(2);
     /** Null when only the last point is kept. */
     private final Trajectory trajectory;
     // Read every step, so fetched once (unboundedBelow() may build the minima list each call).
     private final int steps;
-    private final double noise;
     private final boolean unboundedBelow;
     private final double centerX, centerY, limit;
     private int points;
@@ -46,10 +43,8 @@ final class Lane {
         this.spec = spec;
         surface = spec.surface();
         steps = spec.steps();
-        noise = spec.noise();
         unboundedBelow = surface.unboundedBelow();
-        random = new SplittableRandom(spec.seed());
-        sampler = surface.sampler(random, spec.batch());
+        sampler = spec.sampler();
         stepper = config.optimizer().instance().start(2);
         baseLr = config.optimizer().instance().lr();
         schedule = config.schedule().instance();
@@ -128,13 +123,9 @@ final class Lane {
         points++;
     }
 
-    /** Evaluates the loss and the (noisy) gradient at θ. */
+    /** Evaluates the loss and the (noisy, mini-batch) gradient at θ. */
     private void sample() {
         c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
-        if (noise > 0) {
-            c.grad[0] += noise * random.nextGaussian();
-            c.grad[1] += noise * random.nextGaussian();
-        }
     }
 
     /** Ends the run as diverged when step t produced something unusable; returns whether it did. */

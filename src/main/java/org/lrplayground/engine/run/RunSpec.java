@@ -1,6 +1,7 @@
 package org.lrplayground.engine.run;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.lrplayground.engine.param.Values;
 import org.lrplayground.engine.surface.Box;
 import org.lrplayground.engine.surface.Point;
@@ -43,6 +44,24 @@ public record RunSpec(Surface surface, Values surfaceValues, Box box, Point star
                     ? surface.id() + " has no data rows, so batch must be 1"
                     : "a mini-batch holds 1 to " + surface.dataRows() + " rows of " + surface.id() + "'s data"));
         }
+    }
+
+    /**
+     * The gradients one run sees, from a fresh random stream of {@link #seed}: the surface's
+     * (mini-batch) sampler plus Gaussian noise of σ = {@link #noise} on each coordinate.
+     */
+    public Surface.Sampler sampler() {
+        SplittableRandom random = new SplittableRandom(seed);
+        Surface.Sampler exact = surface.sampler(random, batch);
+        if (noise == 0) {
+            return exact;
+        }
+        return (x, y, grad) -> {
+            double f = exact.sample(x, y, grad);
+            grad[0] += noise * random.nextGaussian();
+            grad[1] += noise * random.nextGaussian();
+            return f;
+        };
     }
 
     public RunSpec withRuns(List<RunConfig> newRuns) {

@@ -21,15 +21,19 @@ public record LinReg() implements Surface {
     /** The data seed: the same 30 rows in every run and every release. */
     private static final long DATA_SEED = 20170101L;
     private static final int ROWS = 30;
-    private static final double[] X = new double[ROWS];
-    private static final double[] Y = new double[ROWS];
+    private static final LeastSquares DATA;
 
     static {
         SplittableRandom data = new SplittableRandom(DATA_SEED);
+        double[] x = new double[ROWS];
+        double[] ones = new double[ROWS];
+        double[] y = new double[ROWS];
         for (int i = 0; i < ROWS; i++) {
-            X[i] = data.nextInt(1, 101);
-            Y[i] = 2 * X[i] + 30;
+            x[i] = data.nextInt(1, 101);
+            ones[i] = 1;
+            y[i] = 2 * x[i] + 30;
         }
+        DATA = new LeastSquares("linreg", x, ones, y);
     }
 
     @Override
@@ -69,84 +73,17 @@ public record LinReg() implements Surface {
 
     @Override
     public double value(double a, double b) {
-        double sum = 0;
-        for (int i = 0; i < ROWS; i++) {
-            double e = a * X[i] + b - Y[i];
-            sum += e * e;
-        }
-        return sum / ROWS;
+        return DATA.value(a, b);
     }
 
+    /** A row's de/db = 2(ax + b − y) and de/da = x·de/db, averaged over the rows. */
     @Override
     public double gradient(double a, double b, double[] grad) {
-        grad[0] = 0;
-        grad[1] = 0;
-        for (int i = 0; i < ROWS; i++) {
-            addRowGradient(i, a, b, grad);
-        }
-        grad[0] /= ROWS;
-        grad[1] /= ROWS;
-        return value(a, b);
-    }
-
-    /** Adds row i's de/da = x·de/db and de/db = 2(ax + b − y) to {@code sum}. */
-    private static void addRowGradient(int i, double a, double b, double[] sum) {
-        double deDb = 2 * (a * X[i] + b - Y[i]);
-        sum[0] += X[i] * deDb;
-        sum[1] += deDb;
+        return DATA.gradient(a, b, grad);
     }
 
     @Override
     public Sampler sampler(SplittableRandom random, int batch) {
-        if (batch < 1 || batch > ROWS) {
-            throw new IllegalArgumentException("batch = " + batch + " is not accepted: a mini-batch holds 1 to "
-                    + ROWS + " rows of linreg's data");
-        }
-        return new MiniBatches(random, batch);
-    }
-
-    /** Walks the rows in an order reshuffled every epoch; allocation-free after construction. */
-    private final class MiniBatches implements Sampler {
-
-        private final SplittableRandom random;
-        private final int batch;
-        private final int[] order = new int[ROWS];
-        private int next = ROWS;
-
-        MiniBatches(SplittableRandom random, int batch) {
-            this.random = random;
-            this.batch = batch;
-            for (int i = 0; i < ROWS; i++) {
-                order[i] = i;
-            }
-        }
-
-        @Override
-        public double sample(double a, double b, double[] grad) {
-            if (next == ROWS) {
-                shuffle();
-                next = 0;
-            }
-            int end = Math.min(next + batch, ROWS);
-            grad[0] = 0;
-            grad[1] = 0;
-            for (int k = next; k < end; k++) {
-                addRowGradient(order[k], a, b, grad);
-            }
-            grad[0] /= end - next;
-            grad[1] /= end - next;
-            next = end;
-            return value(a, b);
-        }
-
-        /** Fisher–Yates. */
-        private void shuffle() {
-            for (int i = ROWS - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
+        return DATA.sampler(random, batch);
     }
 }

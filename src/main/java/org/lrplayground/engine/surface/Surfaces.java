@@ -31,7 +31,8 @@ public final class Surfaces {
             new Method<>("ravine", "Ravine", "½ (x² + κ y²)",
                     List.of(Ravine.KAPPA), v -> new Ravine(v.get(Ravine.KAPPA))),
             fixed(new TwoWells()),
-            fixed(new LinReg()));
+            fixed(new LinReg()),
+            fixed(new SparseFeatures()));
 
     public static Optional<Method<Surface>> byId(String id) {
         return ALL.stream().filter(m -> m.id().equals(id)).findFirst();

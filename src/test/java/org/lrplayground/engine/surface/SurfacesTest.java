@@ -25,7 +25,7 @@ class SurfacesTest {
     void theCatalogueListsEverySurfaceOfTheReferenceInOrder() {
         assertThat(Surfaces.ALL.stream().map(Method::id)).containsExactly("rosenbrock", "beale", "himmelblau", "booth",
                 "rastrigin", "ackley", "goldstein-price", "six-hump-camel", "styblinski-tang", "saddle", "monkey-saddle",
-                "ravine", "two-wells", "linreg");
+                "ravine", "two-wells", "linreg", "sparse");
         catalogue().forEach(s -> assertThat(Surfaces.byId(s.id())).isPresent());
     }
 
@@ -98,7 +98,8 @@ class SurfacesTest {
                 Map.entry("himmelblau", 0.0), Map.entry("booth", 0.0), Map.entry("rastrigin", 0.0),
                 Map.entry("ackley", 0.0), Map.entry("goldstein-price", 3.0), Map.entry("six-hump-camel", -1.031628),
                 Map.entry("styblinski-tang", -78.33233), Map.entry("ravine", 0.0), Map.entry("two-wells", -1.70604),
-                Map.entry("linreg", 0.0), Map.entry("saddle", -4.0), Map.entry("monkey-saddle", -16.0));
+                Map.entry("linreg", 0.0), Map.entry("sparse", 0.110997), Map.entry("saddle", -4.0),
+                Map.entry("monkey-saddle", -16.0));
         catalogue().forEach(s -> assertThat(s.fStar(s.box())).as(s.id())
                 .isCloseTo(expected.get(s.id()), within(1e-5)));
     }

@@ -1,0 +1,42 @@
+package org.lrplayground.lessons;
+
+import java.util.regex.Pattern;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.run.RunSpec;
+
+/**
+ * One lesson of the playground: a claim from the course's source documents, a short Markdown
+ * explanation shown beside the playground, and the experiment that makes the claim visible.
+ *
+ * @param id          the slug used in links, e.g. {@code banana-valley}
+ * @param number      the position in the course, from 1
+ * @param title       a heading
+ * @param claim       the one-line claim the preset shows (and a test asserts)
+ * @param explanation Markdown in plain words, quoting the source document the claim comes from
+ * @param preset      the experiment as a run-format query string (see {@link RunFormat})
+ */
+public record Lesson(String id, int number, String title, String claim, String explanation, String preset) {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    public Lesson {
+        if (id == null || !SLUG.matcher(id).matches()) {
+            throw new IllegalArgumentException("lesson id '" + id + "' is not accepted: lower-case words joined by '-'");
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException("lesson " + id + ": number must be 1 or more (got " + number + ")");
+        }
+        for (String[] text : new String[][] {{"title", title}, {"claim", claim}, {"explanation", explanation},
+                {"preset", preset}}) {
+            if (text[1] == null || text[1].isBlank()) {
+                throw new IllegalArgumentException("lesson " + id + ": the " + text[0] + " must not be empty");
+            }
+        }
+        RunFormat.parse(preset); // a broken preset fails here, naming the offending parameter
+    }
+
+    /** The preset parsed: the experiment to load into the playground. */
+    public RunSpec spec() {
+        return RunFormat.parse(preset);
+    }
+}

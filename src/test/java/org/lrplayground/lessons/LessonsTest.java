@@ -1,0 +1,368 @@
+package org.lrplayground.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.lrplayground.engine.format.FormatException;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.run.Race;
+import org.lrplayground.engine.run.RunConfig;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.run.Trajectory;
+import org.lrplayground.engine.surface.Minimum;
+
+/** The catalogue is well formed, and every lesson's claim holds when its preset runs through the engine. */
+class LessonsTest {
+
+    static final List<Lesson> LESSONS = Lessons.ALL;
+
+    // ---- the catalogue --------------------------------------------------------------------------
+
+    @Test
+    void twelveLessonsNumberedInTeachingOrderWithUniqueIds() {
+        assertThat(LESSONS).extracting(Lesson::id).containsExactly("too-small-too-large", "momentum",
+                "adagrad-shrinks", "rmsprop-recovers", "adam-bias-correction", "eve", "banana-valley", "warm-restarts",
+                "himmelblau-starts", "spreadsheet", "error-following", "infrequent-parameters");
+        assertThat(LESSONS).extracting(Lesson::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+        LESSONS.forEach(l -> assertThat(Lessons.byId(l.id())).contains(l));
+        assertThat(Lessons.byId("no-such-lesson")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("LESSONS")
+    void thePresetParsesRoundTripsAndStaysSmall(Lesson lesson) {
+        RunSpec spec = lesson.spec();
+        assertThat(RunFormat.parse(RunFormat.format(spec))).isEqualTo(spec);
+        assertThat(spec.runs()).hasSizeBetween(1, 4);
+        assertThat(spec.steps()).isLessThanOrEqualTo(5000);
+        List<String> labels = spec.runs().stream().map(RunConfig::label).toList();
+        assertThat(new HashSet<>(labels)).as("labels tell the runs apart").hasSameSizeAs(labels);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("LESSONS")
+    void theExplanationIsShortPlainMarkdownQuotingItsSource(Lesson lesson) {
+        String text = lesson.explanation();
+        assertThat(text.strip().split("\\s+").length).as("words").isBetween(80, 200);
+        assertThat(text).as("quotes a seed document").contains("*\"");
+        assertThat(text).as("no stray escapes").doesNotContain("\\");
+    }
+
+    @Test
+    void aLessonIsValidatedWhereItIsMade() {
+        assertThatThrownBy(() -> new Lesson("Bad Id", 1, "t", "c", "e", "run=sgd"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case");
+        assertThatThrownBy(() -> new Lesson("ok", 0, "t", "c", "e", "run=sgd")).hasMessageContaining("number");
+        assertThatThrownBy(() -> new Lesson("ok", 1, "t", " ", "e", "run=sgd")).hasMessageContaining("claim");
+        assertThatThrownBy(() -> new Lesson("ok", 1, "t", "c", "e", "run=sgd:lr=-1"))
+                .isInstanceOf(FormatException.class).hasMessageContaining("lr");
+    }
+
+    // ---- the claims -----------------------------------------------------------------------------
+
+    @Test
+    void lesson1_tooSmallCrawlsTheBestRateBouncesButConvergesTooLargeDiverges() {
+        Race race = run("too-small-too-large");
+        double kappa = 50;
+        assertThat(lr(race, 1) * kappa).isLessThan(2).isCloseTo(2 * kappa / (1 + kappa), within(1e-3));
+        assertThat(lr(race, 2) * kappa).isGreaterThan(2);
+
+        assertThat(race.distanceToNearestMinimum(0)).as("crawler").isGreaterThan(1);
+        assertThat(race.distanceToNearestMinimum(1)).as("best rate").isLessThan(1e-3);
+        Trajectory best = race.trajectory(1);
+        for (int t = 1; t < 50; t++) {
+            assertThat(best.y(t) * best.y(t - 1)).as("y changes sign at step %d", t).isNegative();
+        }
+        assertThat(race.status(2).kind()).isEqualTo(RunStatus.Kind.DIVERGED);
+    }
+
+    @Test
+    void lesson2_pytorchMomentumRacesAlongTheRavineTheMovingAverageDoesNot() {
+        Race race = run("momentum");
+        double sgd = race.distanceToNearestMinimum(0);
+        double pytorch = race.distanceToNearestMinimum(1);
+        double ewma = race.distanceToNearestMinimum(2);
+        assertThat(sgd).isGreaterThan(1);
+        assertThat(pytorch).isLessThan(sgd / 1000);
+        assertThat(ewma).isBetween(sgd / 1.5, sgd * 1.5);
+    }
+
+    @Test
+    void lesson2_theMovingAverageAtLrIsPytorchMomentumAtLrTimesOneMinusMu() {
+        Race race = run("momentum", "run=momentum:lr=0.003", "run=momentum:lr=0.0003");
+        Trajectory pytorch = race.trajectory(1);
+        Trajectory ewma = race.trajectory(2);
+        for (int t = 0; t < ewma.size(); t++) {
+            assertThat(ewma.x(t)).isCloseTo(pytorch.x(t), within(1e-12));
+            assertThat(ewma.y(t)).isCloseTo(pytorch.y(t), within(1e-12));
+        }
+    }
+
+    @Test
+    void lesson2_onTheSaddleOnlyPytorchMomentumRollsOff() {
+        Race race = run("momentum", "surface=ravine", "surface=saddle");
+        assertThat(race.status(1).kind()).isEqualTo(RunStatus.Kind.LEFT_BOX);
+        for (int run : new int[] {0, 2}) {
+            assertThat(race.status(run).kind()).isEqualTo(RunStatus.Kind.MAX_STEPS);
+            assertThat(Math.abs(race.trajectory(run).y(last(race, run)))).as("still next to the saddle point")
+                    .isLessThan(0.01);
+        }
+    }
+
+    @Test
+    void lesson3_adagradsRateNeverRisesAndItStallsWhereRmsPropGetsClose() {
+        Race race = run("adagrad-shrinks");
+        Trajectory adagrad = race.trajectory(0);
+        Trajectory rmsprop = race.trajectory(1);
+        // the same first step, but for their different ε
+        assertThat(rmsprop.x(1)).isCloseTo(adagrad.x(1), within(1e-9));
+        assertThat(rmsprop.y(1)).isCloseTo(adagrad.y(1), within(1e-9));
+        for (int t = 2; t < adagrad.size(); t++) {
+            assertThat(adagrad.lrX(t)).as("Adagrad's x rate at step %d", t).isLessThanOrEqualTo(adagrad.lrX(t - 1));
+            assertThat(adagrad.lrY(t)).as("Adagrad's y rate at step %d", t).isLessThanOrEqualTo(adagrad.lrY(t - 1));
+        }
+        assertThat(race.distanceToNearestMinimum(0)).isGreaterThan(1);
+        assertThat(race.distanceToNearestMinimum(1)).isLessThan(0.05);
+    }
+
+    @Test
+    void lesson4_rmspropsRateFallsThenClimbsMoreThanFiftyfold() {
+        Race race = run("rmsprop-recovers");
+        Trajectory rmsprop = race.trajectory(0);
+        int last = rmsprop.size() - 1;
+        int lowest = lowestRateX(rmsprop);
+        assertThat(rmsprop.lrX(lowest)).as("it falls first").isLessThan(0.8 * rmsprop.lrX(1));
+        assertThat(lowest).isBetween(2, last / 4);
+        assertThat(rmsprop.lrX(last)).as("then climbs").isGreaterThan(50 * rmsprop.lrX(lowest));
+        Trajectory adagrad = race.trajectory(1);
+        assertThat(adagrad.lrX(adagrad.size() - 1)).isEqualTo(adagrad.lrX(lowestRateX(adagrad)));
+        assertThat(race.distanceToNearestMinimum(1)).isGreaterThan(10 * race.distanceToNearestMinimum(0));
+    }
+
+    @Test
+    void lesson4_onBoothRmspropKeepsHoppingWhileAdagradSettles() {
+        Race race = Race.run(RunFormat.parse("surface=booth&steps=2000&run=rmsprop:lr=0.05&run=adagrad:lr=0.5"));
+        Trajectory rmsprop = race.trajectory(0);
+        assertThat(rmsprop.lrX(rmsprop.size() - 1)).isGreaterThan(10 * rmsprop.lrX(lowestRateX(rmsprop)));
+        assertThat(race.distanceToNearestMinimum(0)).isGreaterThan(1e3 * race.distanceToNearestMinimum(1));
+    }
+
+    @Test
+    void lesson5_withoutBiasCorrectionTheFirstStepIsAboutThreeTimesLarger() {
+        Race race = run("adam-bias-correction");
+        RunSpec spec = race.spec();
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double lr = lr(race, 0);
+        Trajectory corrected = race.trajectory(0);
+        Trajectory uncorrected = race.trajectory(1);
+        double x0 = spec.start().x();
+        double y0 = spec.start().y();
+        assertThat(Math.abs(corrected.x(1) - x0)).as("corrected: exactly lr").isCloseTo(lr, within(1e-9));
+        assertThat(Math.abs(corrected.y(1) - y0)).isCloseTo(lr, within(1e-9));
+        double ratio = (1 - beta1) / Math.sqrt(1 - beta2);
+        assertThat(ratio).isCloseTo(3.162, within(1e-3));
+        assertThat(Math.abs(uncorrected.x(1) - x0) / Math.abs(corrected.x(1) - x0)).isCloseTo(ratio, within(1e-6));
+        assertThat(Math.abs(uncorrected.y(1) - y0) / Math.abs(corrected.y(1) - y0)).isCloseTo(ratio, within(1e-6));
+        assertThat(uncorrected.lrX(1) / corrected.lrX(1)).isCloseTo(1 / Math.sqrt(1 - beta2), within(1e-4));
+        assertThat(race.distanceToNearestMinimum(0)).isLessThan(0.05);
+        assertThat(race.distanceToNearestMinimum(1)).isLessThan(0.05);
+    }
+
+    @Test
+    void lesson6_evesRateIsAdamsDividedByDWhichStaysWithinItsBounds() {
+        Lesson eve = lesson("eve");
+        Race race = new Race(eve.spec());
+        double lr = lr(race, 1);
+        double beta2 = 0.999;
+        double eps = 1e-8;
+        Trajectory trajectory = race.trajectory(1);
+        double d = Double.NaN;
+        while (!race.status(1).finished()) {
+            race.advance(1);
+            int t = trajectory.size() - 1;
+            Map<String, double[]> state = race.optimizerState(1);
+            d = state.get("d")[0];
+            assertThat(d).as("d at step %d", t).isBetween(0.1, 10.0);
+            for (int i = 0; i < 2; i++) {
+                double vHat = state.get("v")[i] / (1 - Math.pow(beta2, t));
+                double adams = lr / (Math.sqrt(vHat) + eps);
+                double eves = i == 0 ? trajectory.lrX(t) : trajectory.lrY(t);
+                assertThat(eves).as("Eve's rate at step %d", t).isCloseTo(adams / d, within(1e-6 * adams / d));
+            }
+        }
+        assertThat(d).as("d sinks while the loss falls smoothly").isBetween(0.15, 0.3);
+        assertThat(race.distanceToNearestMinimum(1)).isLessThan(1e-6);
+        assertThat(race.distanceToNearestMinimum(0)).isGreaterThan(5e-3);
+    }
+
+    @Test
+    void lesson7_errorProportionalAnnealingStallsInTheValleyWhileAdamReachesTheMinimum() {
+        Race race = run("banana-valley");
+        Trajectory annealed = race.trajectory(1);
+        int last = annealed.size() - 1;
+        double start = annealed.loss(0);
+        assertThat(annealed.loss(last)).as("a low error …").isLessThan(0.01 * start);
+        assertThat(annealed.lrX(last)).as("… and a rate shrunk with it").isLessThan(0.01 * lr(race, 1));
+        assertThat(race.distanceToNearestMinimum(1)).as("… far from the minimum").isGreaterThan(0.5);
+        assertThat(race.distanceToNearestMinimum(0)).as("constant SGD").isLessThan(0.01);
+        assertThat(race.distanceToNearestMinimum(2)).as("Adam").isLessThan(1e-4);
+    }
+
+    @Test
+    void lesson7_notOnAKnifeEdge() {
+        for (String lr : List.of("0.001", "0.0015")) {
+            Race race = run("banana-valley", "sgd:lr=0.002,sched", "sgd:lr=" + lr + ",sched");
+            assertThat(race.distanceToNearestMinimum(1)).as("lr = %s", lr).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void lesson8_aWarmRestartThrowsTheRunOutOfTheSharpWellIntoTheDeepOne() {
+        assertWarmRestartsEscape(run("warm-restarts"));
+    }
+
+    @Test
+    void lesson8_notOnAKnifeEdge() {
+        for (String lr : List.of("0.8", "1.2")) {
+            assertWarmRestartsEscape(run("warm-restarts", "lr=0.9,", "lr=" + lr + ","));
+        }
+    }
+
+    private static void assertWarmRestartsEscape(Race race) {
+        List<Minimum> minima = race.spec().surface().minima();
+        Minimum deep = minima.get(0);
+        Minimum shallow = minima.stream().filter(m -> m.at().x() < 0).findFirst().orElseThrow();
+        assertThat(deep.value()).isLessThan(shallow.value() - 0.5);
+        assertThat(distance(race.trajectory(0), last(race, 0), shallow)).as("constant rate").isLessThan(1e-6);
+        Trajectory restarts = race.trajectory(1);
+        assertThat(distance(restarts, 20, shallow)).as("at the end of the first cycle").isLessThan(0.05);
+        assertThat(distance(restarts, last(race, 1), deep)).as("at the end").isLessThan(1e-6);
+    }
+
+    @Test
+    void lesson9_fourStartsFindFourMinima() {
+        Race preset = run("himmelblau-starts");
+        assertThat(preset.status(0).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+        Set<Minimum> found = new HashSet<>();
+        for (String start : List.of("1,1", "-1,1", "-1,-1", "1,-1")) {
+            Race race = run("himmelblau-starts", "start=1,1", "start=" + start);
+            assertThat(race.status(0).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+            Trajectory t = race.trajectory(0);
+            found.add(race.spec().surface().minima().stream()
+                    .filter(m -> distance(t, last(race, 0), m) < 1e-6).findFirst().orElseThrow());
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(preset.spec().surface().minima());
+    }
+
+    @Test
+    void lesson10_afterFiveEpochsAdamsInterceptIsFarAheadAndAnnealingSettlesIt() {
+        Race race = run("spreadsheet");
+        int fiveEpochs = 150;
+        assertThat(race.trajectory(0).y(fiveEpochs)).as("SGD's b").isLessThan(5);
+        assertThat(race.trajectory(1).y(fiveEpochs)).as("moving-average momentum's b").isLessThan(5);
+        assertThat(race.trajectory(2).y(fiveEpochs)).as("Adam's b").isBetween(15.0, 30.0);
+        assertThat(race.distanceToNearestMinimum(0)).as("SGD after 50 epochs").isGreaterThan(20);
+        double constant = race.distanceToNearestMinimum(2);
+        double annealed = race.distanceToNearestMinimum(3);
+        assertThat(annealed).isLessThan(constant / 100);
+    }
+
+    @Test
+    void lesson10_notOnAKnifeEdge() {
+        for (int seed = 1; seed <= 5; seed++) {
+            Race race = run("spreadsheet", "seed=0", "seed=" + seed);
+            assertThat(race.trajectory(2).y(150) - race.trajectory(0).y(150)).as("seed %d", seed).isGreaterThan(15);
+            assertThat(race.distanceToNearestMinimum(3)).as("seed %d", seed).isLessThan(race.distanceToNearestMinimum(2));
+        }
+    }
+
+    @Test
+    void lesson11_polyakConvergesFastHypergradientLearnsItsRateATooLargeHyperLrDiverges() {
+        Race race = run("error-following");
+        assertThat(race.status(0).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+        assertThat(race.status(0).step()).isLessThan(100);
+        assertThat(race.status(1).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+        double alpha = race.optimizerState(1).get("alpha")[0];
+        assertThat(alpha).as("the learned rate").isGreaterThan(10 * lr(race, 1));
+        assertThat(race.status(2).kind()).isEqualTo(RunStatus.Kind.DIVERGED);
+        assertThat(race.status(2).step()).isEqualTo(4);
+        assertThat(race.status(3).kind()).as("Adam").isEqualTo(RunStatus.Kind.MAX_STEPS);
+        Trajectory adam = race.trajectory(3);
+        double polyakLoss = race.trajectory(0).loss(last(race, 0));
+        assertThat(adam.loss(last(race, 3))).isGreaterThan(100 * polyakLoss);
+    }
+
+    @Test
+    void lesson12_adagradGivesTheRareParameterTheLargerRate() {
+        Race race = run("infrequent-parameters");
+        assertThat(race.spec().surface().dataRows()).isEqualTo(50);
+        Trajectory adagrad = race.trajectory(0);
+        int last = adagrad.size() - 1;
+        assertThat(adagrad.lrY(last)).isGreaterThan(2.5 * adagrad.lrX(last));
+        double[] sums = race.optimizerState(0).get("G");
+        assertThat(sums[0]).as("a's squared gradients add up faster").isGreaterThan(6 * sums[1]);
+        Trajectory sgd = race.trajectory(1);
+        assertThat(sgd.lrY(last)).isEqualTo(sgd.lrX(last));
+    }
+
+    @Test
+    void lesson12_notOnAKnifeEdge() {
+        for (int seed = 1; seed <= 5; seed++) {
+            Race race = run("infrequent-parameters", "steps=2000", "steps=2000&seed=" + seed);
+            Trajectory adagrad = race.trajectory(0);
+            int last = adagrad.size() - 1;
+            assertThat(adagrad.lrY(last)).as("seed %d", seed).isGreaterThan(2 * adagrad.lrX(last));
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static Lesson lesson(String id) {
+        return Lessons.byId(id).orElseThrow();
+    }
+
+    private static Race run(String id) {
+        return Race.run(lesson(id).spec());
+    }
+
+    /** Runs a lesson's preset with one edit, as a student clicking around would. */
+    private static Race run(String id, String from, String to) {
+        String preset = lesson(id).preset();
+        assertThat(preset).contains(from);
+        return Race.run(RunFormat.parse(preset.replace(from, to)));
+    }
+
+    private static double lr(Race race, int run) {
+        return race.spec().runs().get(run).optimizer().instance().lr();
+    }
+
+    private static int last(Race race, int run) {
+        return race.trajectory(run).size() - 1;
+    }
+
+    private static double distance(Trajectory t, int step, Minimum m) {
+        return Math.hypot(t.x(step) - m.at().x(), t.y(step) - m.at().y());
+    }
+
+    /** The step with the lowest effective rate of x. */
+    private static int lowestRateX(Trajectory t) {
+        int best = 1;
+        for (int s = 2; s < t.size(); s++) {
+            if (t.lrX(s) < t.lrX(best)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+}
