@@ -211,15 +211,15 @@ public final class PlaygroundBench {
                 page.waitForFunction(RACE_OVER, null, LONG);
                 double seconds = (System.nanoTime() - wall0) / 1e9;
                 double serverCpu = (os.getProcessCpuTime() - cpu0 - (clientCpu(threads) - client0)) / 1e9;
-                // Per second of the race at its nominal speed: a browser that falls behind slows the
-                // push (the websocket's backpressure) and would otherwise flatter the rate.
+                // Per second of the race at its nominal speed (the server keeps that pace and sends a
+                // frame every 60 ms); a browser that falls behind takes longer to read and draw them.
                 double kbPerSecond = pushed.get() / 1024.0 / PACED_SECONDS;
                 List<Number> browserMillis = numbers(page.evaluate("() => [window.benchPaint, window.benchRenders,"
                         + " window.benchLongTasks]"));
-                System.out.printf("  %-14s a %d s race shown in %5.2f s; server CPU %4.2f s (%4.1f %% of one core over those"
-                        + " %5.2f s); pushed %,d bytes in %d messages (%,d B each) = %5.1f KB per race second"
+                System.out.printf("  %-14s a %d s race, drawn to its end after %5.2f s; server CPU %4.2f s (%4.1f %% of one"
+                        + " core over the race); pushed %,d bytes in %d messages (%,d B each) = %5.1f KB per race second"
                         + " (target ≤ 50 KB/s) %s; browser: %.0f ms painting in %d chart renders, %.0f ms in long tasks%n",
-                        speed.getKey(), PACED_SECONDS, seconds, serverCpu, 100 * serverCpu / seconds, seconds,
+                        speed.getKey(), PACED_SECONDS, seconds, serverCpu, 100 * serverCpu / PACED_SECONDS,
                         pushed.get(), messages.get(), pushed.get() / Math.max(1, messages.get()), kbPerSecond,
                         kbPerSecond <= 50 ? "MET" : "MISSED", browserMillis.get(0).doubleValue(),
                         browserMillis.get(1).intValue(), browserMillis.get(2).doubleValue());
