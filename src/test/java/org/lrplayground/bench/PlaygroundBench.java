@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -245,12 +244,15 @@ public final class PlaygroundBench {
             }
             """;
 
-    /** CPU time of the benchmark's own client: the main thread (Playwright calls) and Playwright's threads. */
+    /**
+     * CPU time of the benchmark's own client: the main thread (Playwright's calls and event
+     * listeners run there) and the pipe threads of Playwright's driver connection.
+     */
     private static long clientCpu(ThreadMXBean threads) {
         long sum = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().equals("main") || info.getThreadName().startsWith("Playwright"))) {
-                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("main") || thread.getClass().getName().startsWith("com.microsoft.playwright")) {
+                sum += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
             }
         }
         return sum;
