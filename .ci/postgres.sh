@@ -25,14 +25,14 @@ lrp_postgres() {
         fi
         pg_ctlcluster "$version" "$name" start || return 1
     fi
-    # A fresh database each run, so that the Flyway migration is tested from an empty schema.
-    PGOPTIONS=--client-min-messages=warning runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 <<SQL
+    # A fresh database each run (from /, which the postgres user can enter), so that the Flyway migration is tested from an empty schema.
+    (cd / && PGOPTIONS=--client-min-messages=warning runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 <<SQL
 DROP DATABASE IF EXISTS $db;
 DROP ROLE IF EXISTS $user;
 CREATE ROLE $user LOGIN PASSWORD '$password';
 CREATE DATABASE $db OWNER $user;
 SQL
-    [[ $? == 0 ]] || return 1
+    ) || return 1
     export LRP_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/$db"
     export LRP_TEST_POSTGRES_USER="$user"
     export LRP_TEST_POSTGRES_PASSWORD="$password"
