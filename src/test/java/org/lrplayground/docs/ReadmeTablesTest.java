@@ -15,6 +15,8 @@ import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.schedule.Schedules;
 import org.lrplayground.engine.surface.Surface;
 import org.lrplayground.engine.surface.Surfaces;
+import org.lrplayground.lessons.Lesson;
+import org.lrplayground.lessons.Lessons;
 
 /**
  * README's tables of optimizers, schedules and surfaces are generated from the parameter
@@ -50,6 +52,8 @@ class ReadmeTablesTest {
                 + methods(Schedules.ALL)
                 + "\n### Surfaces (`surface=<id>`)\n\n"
                 + surfaces()
+                + "\n### Lessons (each claim is asserted on the engine by `LessonsTest`)\n\n"
+                + lessons()
                 + "\n";
     }
 
@@ -92,6 +96,24 @@ class ReadmeTablesTest {
                     .append(" |\n");
         }
         return out.append("| `custom` | your expression `f=` in x and y (+ − * / ^, sin cos tan asin acos atan sinh cosh tanh exp log sqrt abs, min max pow, pi e; at most 500 characters) | `box=`, default −5…5 × −5…5 | a quarter in from a corner | searched on a grid, then polished |\n").toString();
+    }
+
+    private static String lessons() {
+        StringBuilder out = new StringBuilder("| # | lesson | claim | preset |\n|---|---|---|---|\n");
+        for (Lesson l : Lessons.ALL) {
+            out.append("| ").append(l.number()).append(" | ").append(cell(l.title())).append(" | ").append(cell(l.claim()))
+                    .append(" | [open](http://localhost:8080/?").append(linkSafe(l.preset())).append(") |\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * A raw (already percent-encoded) query that stays one Markdown link: the characters that end or
+     * break a link target are escaped too.
+     */
+    private static String linkSafe(String query) {
+        return query.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                .replace("^", "%5E").replace("|", "%7C").replace("<", "%3C").replace(">", "%3E");
     }
 
     /** Table cells may not hold a bare '|' (AdaMax's |g|). */
