@@ -409,7 +409,7 @@
 
   /**
    * Appends one frame of a race to the plot (or, side by side, to each run's own plot) and the
-   * line charts, which a link may hide (Flow then need not have created them). Per run that has
+   * line charts; hidden ones come as null. Per run that has
    * new points: {run, first, stride, last, x, y, gap, lrx, lry, eta}, columns of the kept steps
    * first, first + stride, … and the always-kept last step; gap is f − f*.
    */
@@ -437,7 +437,7 @@
       lr.push({id: 'lrx-' + b.run, points: lrx}, {id: 'lry-' + b.run, points: lry});
       eta.push({id: 'eta-' + b.run, points: etas});
     }
-    if (paths.length) plot.append(paths);
+    if (paths.length) plot?.append(paths);
     lossChart?.append(loss);
     lrChart?.append(lr);
     etaChart?.append(eta);

@@ -157,8 +157,13 @@ class RaceCharts extends Div {
         if (runs.isEmpty()) {
             return;
         }
-        List<Serializable> args = new ArrayList<>(List.of(Json.object().put("fStar", fStar).set("runs", runs),
-                plot.getElement(), lossChart.getElement(), lrChart.getElement(), etaChart.getElement()));
+        // Flow holds back a call that names an element the page has never been sent, such as
+        // charts a link hides: hidden charts go as null, the page skips them.
+        List<Serializable> args = new ArrayList<>(List.of(Json.object().put("fStar", fStar).set("runs", runs)));
+        args.add(sideBySide ? null : plot.getElement());
+        for (LineChart chart : List.of(lossChart, lrChart, etaChart)) {
+            args.add(lines.isVisible() ? chart.getElement() : null);
+        }
         if (sideBySide) {
             gridPlots.forEach(p -> args.add(p.getElement()));
         }
