@@ -7,6 +7,7 @@
  *   <lr-surface-plot>  heatmap of log(f − f* + ε), contours, minima, start marker and live paths;
  *                      fires "start-picked" {x, y} when clicked while interactive.
  *   <lr-line-chart>    series appended live, optional log y axis, legend toggles, tooltip.
+ *   lrDrawFrame(…)     feeds one frame of a race, sent once in columns, to all of them.
  */
 (() => {
   if (customElements.get('lr-line-chart')) {
@@ -405,6 +406,42 @@
       }));
     }
   }
+
+  /**
+   * Appends one frame of a race to the plot (or, side by side, to each run's own plot) and the
+   * line charts; hidden ones come as null. Per run that has
+   * new points: {run, first, stride, last, x, y, gap, lrx, lry, eta}, columns of the kept steps
+   * first, first + stride, … and the always-kept last step; gap is f − f*.
+   */
+  window.lrDrawFrame = (frame, plot, lossChart, lrChart, etaChart, plots) => {
+    const paths = [], loss = [], lr = [], eta = [];
+    for (const b of frame.runs) {
+      const n = b.x.length;
+      const path = [], gap = [], lrx = [], lry = [], etas = [];
+      for (let i = 0; i < n; i++) {
+        const t = i === n - 1 ? b.last : b.first + i * b.stride;
+        path.push([b.x[i], b.y[i], t, b.gap[i] === null ? null : b.gap[i] + frame.fStar, b.lrx[i], b.lry[i]]);
+        gap.push([t, b.gap[i]]);
+        if (t > 0) { // there is no update, hence no learning rate, before step 1
+          lrx.push([t, b.lrx[i]]);
+          lry.push([t, b.lry[i]]);
+          etas.push([t, b.eta[i]]);
+        }
+      }
+      if (plots[b.run]) {
+        plots[b.run].append([{run: 0, points: path}]);
+      } else {
+        paths.push({run: b.run, points: path});
+      }
+      loss.push({id: 'loss-' + b.run, points: gap});
+      lr.push({id: 'lrx-' + b.run, points: lrx}, {id: 'lry-' + b.run, points: lry});
+      eta.push({id: 'eta-' + b.run, points: etas});
+    }
+    if (paths.length) plot?.append(paths);
+    lossChart?.append(loss);
+    lrChart?.append(lr);
+    etaChart?.append(eta);
+  };
 
   customElements.define('lr-surface-plot', LrSurfacePlot);
   customElements.define('lr-line-chart', LrLineChart);

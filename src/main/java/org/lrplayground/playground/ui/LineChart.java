@@ -27,11 +27,4 @@ public class LineChart extends Component implements HasSize {
         }
         getElement().callJsFunction("setSeries", a);
     }
-
-    /** Appends points, [{id, points: [[step, value], …]}]. */
-    public void append(ArrayNode batches) {
-        if (!batches.isEmpty()) {
-            getElement().callJsFunction("append", batches);
-        }
-    }
 }

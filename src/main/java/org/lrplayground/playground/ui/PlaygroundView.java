@@ -487,9 +487,13 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         run.setEnabled(spec != null);
         step.setEnabled(spec != null && !finished);
         reset.setEnabled(spec != null && playback != null);
-        run.setText(playing ? "Pause" : finished ? "Run again" : "Run");
-        run.setIcon(playing ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
-        charts.setInteractive(!playing);
+        String text = playing ? "Pause" : finished ? "Run again" : "Run";
+        // Called on every frame: only a change goes to the page (a new icon is a new element).
+        if (!text.equals(run.getText())) {
+            run.setText(text);
+            run.setIcon(playing ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
+            charts.setInteractive(!playing);
+        }
     }
 
     private void key(String key) {

@@ -3,19 +3,26 @@ package org.lrplayground.playground.ui;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.engine.surface.Box;
 import org.lrplayground.engine.surface.Surface;
 import org.lrplayground.playground.Frame;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything a race draws: the surface with the paths (one plot, or one small plot per run side
  * by side), and the loss, effective-learning-rate and schedule charts. It turns frames into the
- * elements' append calls, thinning long batches and never sending a non-finite value.
+ * one call per frame that feeds every element, thinning long batches and never sending a
+ * non-finite value.
  */
 class RaceCharts extends Div {
 
@@ -119,54 +126,52 @@ class RaceCharts extends Div {
         gridPlots.forEach(p -> p.setInteractive(interactive));
     }
 
-    /** Appends a frame's new points to every chart. */
+    /**
+     * Appends a frame's new points to every chart in one call: per run the kept steps' columns,
+     * which the page splits into the charts' series (lr-charts.js, {@code lrDrawFrame}).
+     */
     void draw(Frame frame) {
-        ArrayNode paths = Json.array();
-        ArrayNode loss = Json.array();
-        ArrayNode lr = Json.array();
-        ArrayNode eta = Json.array();
+        ArrayNode runs = Json.array();
         for (int r = 0; r < frame.runs().size(); r++) {
             Frame.Run run = frame.runs().get(r);
             Trajectory.Slice s = run.points();
             if (s.size() == 0) {
                 continue;
             }
-            ArrayNode path = Json.array();
-            ArrayNode lossPoints = Json.array();
-            ArrayNode lrx = Json.array();
-            ArrayNode lry = Json.array();
-            ArrayNode etaPoints = Json.array();
             int stride = Math.max((int) Math.ceil(s.size() / (double) MAX_POINTS_PER_FRAME),
                     (int) Math.ceil(spec.steps() / (double) MAX_POINTS_PER_RUN));
-            for (int i = 0; i < s.size(); i++) {
-                int t = s.first() + i;
-                // Thinning by the absolute step keeps successive frames on the same grid of steps.
-                if (t % stride != 0 && i != s.size() - 1) {
-                    continue;
-                }
-                path.add(Json.numbers(s.x()[i], s.y()[i], t, s.loss()[i], s.lrX()[i], s.lrY()[i]));
-                lossPoints.add(Json.numbers(t, s.loss()[i] - fStar));
-                if (t > 0) { // there is no update, hence no learning rate, before step 1
-                    lrx.add(Json.numbers(t, s.lrX()[i]));
-                    lry.add(Json.numbers(t, s.lrY()[i]));
-                    etaPoints.add(Json.numbers(t, run.eta()[i]));
-                }
-            }
-            if (sideBySide && r < gridPlots.size()) {
-                ArrayNode one = Json.array();
-                one.add(Json.object().put("run", 0).set("points", path));
-                gridPlots.get(r).append(one);
-            } else {
-                paths.add(Json.object().put("run", r).set("points", path));
-            }
-            loss.add(Json.object().put("id", "loss-" + r).set("points", lossPoints));
-            lr.add(Json.object().put("id", "lrx-" + r).set("points", lrx));
-            lr.add(Json.object().put("id", "lry-" + r).set("points", lry));
-            eta.add(Json.object().put("id", "eta-" + r).set("points", etaPoints));
+            // Thinning by the absolute step keeps successive frames on the same grid of steps;
+            // the last point is always kept, so it may fall off the grid.
+            int from = Math.ceilDiv(s.first(), stride) * stride - s.first();
+            int[] kept = IntStream.concat(IntStream.iterate(from, i -> i < s.size() - 1, i -> i + stride),
+                    IntStream.of(s.size() - 1)).toArray();
+            ObjectNode batch = runs.addObject().put("run", r).put("first", s.first() + kept[0])
+                    .put("stride", stride).put("last", s.first() + s.size() - 1);
+            batch.set("x", column(kept, i -> s.x()[i]));
+            batch.set("y", column(kept, i -> s.y()[i]));
+            batch.set("gap", column(kept, i -> s.loss()[i] - fStar));
+            batch.set("lrx", column(kept, i -> s.lrX()[i]));
+            batch.set("lry", column(kept, i -> s.lrY()[i]));
+            batch.set("eta", column(kept, i -> run.eta()[i]));
         }
-        plot.append(paths);
-        lossChart.append(loss);
-        lrChart.append(lr);
-        etaChart.append(eta);
+        if (runs.isEmpty()) {
+            return;
+        }
+        // Flow holds back a call that names an element the page has never been sent, such as
+        // charts a link hides: hidden charts go as null, the page skips them.
+        List<Serializable> args = new ArrayList<>(List.of(Json.object().put("fStar", fStar).set("runs", runs)));
+        args.add(sideBySide ? null : plot.getElement());
+        for (LineChart chart : List.of(lossChart, lrChart, etaChart)) {
+            args.add(lines.isVisible() ? chart.getElement() : null);
+        }
+        if (sideBySide) {
+            gridPlots.forEach(p -> args.add(p.getElement()));
+        }
+        String gridArgs = IntStream.range(5, args.size()).mapToObj(i -> "$" + i).collect(Collectors.joining(", "));
+        getElement().executeJs("lrDrawFrame($0, $1, $2, $3, $4, [" + gridArgs + "])", args.toArray(Serializable[]::new));
+    }
+
+    private static ArrayNode column(int[] kept, IntToDoubleFunction value) {
+        return Json.numbers(Arrays.stream(kept).mapToDouble(value).toArray());
     }
 }

@@ -88,13 +88,6 @@ public class SurfacePlot extends Component implements HasSize {
         getElement().callJsFunction("setRuns", a);
     }
 
-    /** Appends points to the paths: one entry per run that has new points. */
-    public void append(ArrayNode batches) {
-        if (!batches.isEmpty()) {
-            getElement().callJsFunction("append", batches);
-        }
-    }
-
     public void setStart(Point start) {
         getElement().callJsFunction("setStart", start.x(), start.y());
     }
