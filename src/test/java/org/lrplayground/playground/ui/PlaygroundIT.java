@@ -130,4 +130,26 @@ class PlaygroundIT {
         assertThat(console.errors()).isEmpty();
         assertThat(secondErrors).isEmpty();
     }
+
+    @Test
+    void sideBySideDrawsEveryRunInItsOwnPlotToTheEnd(Page page, BrowserConsole console) {
+        JsonNode api = JsonMapper.shared().readTree(page.request().get("/api/runs?" + FOUR_RUNS).text());
+        List<Integer> sizes = new ArrayList<>();
+        for (JsonNode run : api.get("runs")) {
+            sizes.add(run.get("points").get("x").size());
+        }
+        open(page, FOUR_RUNS);
+        page.getByText("Side by side").click();
+        page.waitForFunction("n => document.querySelectorAll('.plot-cell lr-surface-plot').length === n", sizes.size());
+
+        page.click("#run");
+        // Each small plot holds one run: its own path grows to the engine's number of points.
+        page.waitForFunction("sizes => JSON.stringify([...document.querySelectorAll('.plot-cell lr-surface-plot')]"
+                + ".map(p => p.pointCounts[0])) === JSON.stringify(sizes)", sizes,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        // The line charts still get every run while the paths go to the small plots.
+        page.waitForFunction("n => document.querySelectorAll('lr-line-chart')[0].pointCount === n",
+                sizes.stream().mapToInt(Integer::intValue).sum());
+        assertThat(console.errors()).isEmpty();
+    }
 }
