@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * smaller when the batch size does not divide 30 (as with PyTorch's DataLoader). The loss reported
  * is always the full-data loss.
  */
-public record LinReg() implements Surface {
+public record LinReg() implements DataFit {
 
     /** The data seed: the same 30 rows in every run and every release. */
     private static final long DATA_SEED = 20170101L;
@@ -67,23 +67,7 @@ public record LinReg() implements Surface {
     }
 
     @Override
-    public int dataRows() {
-        return ROWS;
-    }
-
-    @Override
-    public double value(double a, double b) {
-        return DATA.value(a, b);
-    }
-
-    /** A row's de/db = 2(ax + b − y) and de/da = x·de/db, averaged over the rows. */
-    @Override
-    public double gradient(double a, double b, double[] grad) {
-        return DATA.gradient(a, b, grad);
-    }
-
-    @Override
-    public Sampler sampler(SplittableRandom random, int batch) {
-        return DATA.sampler(random, batch);
+    public LeastSquares data() {
+        return DATA;
     }
 }

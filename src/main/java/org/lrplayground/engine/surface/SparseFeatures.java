@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * default) from an order reshuffled every epoch: a row's gradient is de/da = u·e, de/db = v·e with
  * e = 2(a·u + b·v − y).
  */
-public record SparseFeatures() implements Surface {
+public record SparseFeatures() implements DataFit {
 
     private static final long DATA_SEED = 20170202L;
     private static final int ROWS = 50;
@@ -74,22 +74,7 @@ public record SparseFeatures() implements Surface {
     }
 
     @Override
-    public int dataRows() {
-        return ROWS;
-    }
-
-    @Override
-    public double value(double a, double b) {
-        return DATA.value(a, b);
-    }
-
-    @Override
-    public double gradient(double a, double b, double[] grad) {
-        return DATA.gradient(a, b, grad);
-    }
-
-    @Override
-    public Sampler sampler(SplittableRandom random, int batch) {
-        return DATA.sampler(random, batch);
+    public LeastSquares data() {
+        return DATA;
     }
 }
