@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Drives Debian's Chromium through Playwright for {@link BrowserTest}s: one browser per test
+ * Drives Debian's Chromium through Playwright for {@link InBrowser}s: one browser per test
  * class, a fresh browser context and page per test, a screenshot when a test fails.
  *
  * <p>Playwright never downloads a browser here: we launch the system Chromium (override the

@@ -25,5 +25,5 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 // need Node and never depend on the dev-mode bundle check or the dev tools' websocket.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
 @ExtendWith(BrowserExtension.class)
-public @interface BrowserTest {
+public @interface InBrowser {
 }

@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
 /** The packaged app starts, Vaadin renders the playground, and the page logs no errors. */
-@BrowserTest
+@InBrowser
 class SmokeIT {
 
     @Test

@@ -11,14 +11,14 @@ import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
-import org.lrplayground.browser.BrowserTest;
+import org.lrplayground.browser.InBrowser;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The playground in a real browser: the race is drawn, the start can be clicked, links restore scenes. */
-@BrowserTest
+@InBrowser
 class PlaygroundIT {
 
     /** Rosenbrock with Adagrad, RMSProp and Adam, as in the issue, and a plain SGD that diverges. */
