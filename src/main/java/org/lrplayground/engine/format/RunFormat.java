@@ -32,7 +32,7 @@ import org.lrplayground.engine.surface.Surfaces;
  * <pre>
  * [v=1&amp;]surface=&lt;id&gt;&amp;start=&lt;x&gt;,&lt;y&gt;&amp;steps=&lt;n&gt;[&amp;noise=σ][&amp;seed=n][&amp;batch=n][&amp;box=xmin,xmax,ymin,ymax]
  *   [&amp;f=&lt;expression&gt;][&amp;&lt;surface key&gt;=v]&amp;run=&lt;optimizer&gt;:&lt;key&gt;=&lt;value&gt;,…[,sched=&lt;name&gt;,&lt;key&gt;=&lt;value&gt;,…]
- *   [&amp;play=1][&amp;hide=&lt;control&gt;,…]
+ *   [&amp;play=1][&amp;hide=&lt;control&gt;,…][&amp;speed=&lt;name&gt;][&amp;side=1][&amp;lesson=&lt;id&gt;]
  * </pre>
  *
  * Missing keys take their defaults; {@link #format} writes every value, so its output is the
@@ -59,10 +59,17 @@ public final class RunFormat {
     public static final Param PLAY = Param.integer("play", 0, 0, 1, "1 starts the runs as the link opens");
     /** Link-only key: {@code hide=<control>,<control>} hides controls; the UI names and interprets them. */
     public static final String HIDE = "hide";
+    /** Link-only key: {@code speed=<name>} sets the replay speed; the UI names and interprets speeds. */
+    public static final String SPEED = "speed";
+    /** Link-only key: {@code side=1} draws each run in its own plot. */
+    public static final Param SIDE = Param.integer("side", 0, 0, 1, "1 draws each run in its own plot");
+    /** Link-only key: {@code lesson=<id>} shows that lesson beside the playground; the UI knows the lessons. */
+    public static final String LESSON = "lesson";
 
     private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
-            "box", "run", VERSION.name(), PLAY.name(), HIDE);
+            "box", "run", VERSION.name(), PLAY.name(), HIDE, SPEED, SIDE.name(), LESSON);
     private static final Pattern CONTROL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
     /** A list of accepted names in a message: too long for a notification, the UI's controls show them. */
     private static final Pattern ACCEPTED_NAMES = Pattern.compile(" \\(accepted: [^()]*, [^()]*(\\([^()]*\\)[^()]*)*\\)");
 
@@ -299,7 +306,18 @@ public final class RunFormat {
                     hide.add(name);
                 }
             }
-            return new LinkOptions(play, hide);
+            return new LinkOptions(play, hide, name(params, SPEED), number(params, SIDE) == 1, name(params, LESSON));
+        }
+
+        /** A link key naming something the UI interprets; empty when absent or not a name. */
+        private String name(Map<String, List<String>> params, String key) {
+            return recover(key, () -> {
+                String text = single(params, key, "");
+                if (!text.isEmpty() && !NAME.matcher(text).matches()) {
+                    throw new FormatException(key, "'" + text + "' is not a name (accepted: letters, digits, _ or -)");
+                }
+                return text;
+            }, "");
         }
 
         RunConfig run(String where, String text, int steps) {
@@ -369,6 +387,15 @@ public final class RunFormat {
         }
         if (!options.hide().isEmpty()) {
             out.append('&').append(HIDE).append('=').append(String.join(",", options.hide()));
+        }
+        if (!options.speed().isEmpty()) {
+            out.append('&').append(SPEED).append('=').append(options.speed());
+        }
+        if (options.sideBySide()) {
+            out.append('&').append(SIDE.name()).append("=1");
+        }
+        if (!options.lesson().isEmpty()) {
+            out.append('&').append(LESSON).append('=').append(options.lesson());
         }
         return out.toString();
     }

@@ -23,9 +23,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lrplayground.engine.format.FormatException;
@@ -64,15 +66,25 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private static final Pattern RUN_KEY = Pattern.compile("run\\[(\\d+)](?:\\.(.+))?");
 
     enum Speed {
-        S1("1 step/s", 1), S10("10 steps/s", 10), S100("100 steps/s", 100), S1000("1,000 steps/s", 1000),
-        S10000("10,000 steps/s", 10_000), INSTANT("Instant", PlaygroundService.INSTANT);
+        S1("1", "1 step/s", 1), S10("10", "10 steps/s", 10), S100("100", "100 steps/s", 100),
+        S1000("1000", "1,000 steps/s", 1000), S10000("10000", "10,000 steps/s", 10_000),
+        INSTANT("instant", "Instant", PlaygroundService.INSTANT);
 
+        static final Speed DEFAULT = S100;
+
+        /** The name links use, {@code speed=<name>}. */
+        final String name;
         final String label;
         final double stepsPerSecond;
 
-        Speed(String label, double stepsPerSecond) {
+        Speed(String name, String label, double stepsPerSecond) {
+            this.name = name;
             this.label = label;
             this.stepsPerSecond = stepsPerSecond;
+        }
+
+        static Optional<Speed> named(String name) {
+            return Arrays.stream(values()).filter(s -> s.name.equals(name)).findFirst();
         }
     }
 
@@ -131,11 +143,14 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         speed.setLabel("Speed");
         speed.setItems(Speed.values());
         speed.setItemLabelGenerator(s -> s.label);
-        speed.setValue(Speed.S100);
+        speed.setValue(Speed.DEFAULT);
         speed.addValueChangeListener(e -> {
             if (playback != null && playback.playing()) {
                 playback.pause();
                 playback.play(e.getValue().stepsPerSecond);
+            }
+            if (!restoring) {
+                writeLocation();
             }
         });
         sideBySide.addValueChangeListener(e -> {
@@ -197,7 +212,20 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
             }
         }
         controls.forEach((name, c) -> c.setVisible(!hidden.contains(name)));
-        options = new LinkOptions(false, hidden);
+        options = LinkOptions.NONE.withHide(hidden).withLesson(link.options().lesson());
+        String speedName = link.options().speed();
+        Optional<Speed> linkSpeed = speedName.isEmpty() ? Optional.of(Speed.DEFAULT) : Speed.named(speedName);
+        if (linkSpeed.isEmpty()) {
+            notes.add("ignored speed " + speedName + ": no such speed (accepted: "
+                    + String.join(", ", Arrays.stream(Speed.values()).map(s -> s.name).toList()) + ")");
+        }
+        restoring = true;
+        try {
+            speed.setValue(linkSpeed.orElse(Speed.DEFAULT));
+            sideBySide.setValue(link.options().sideBySide());
+        } finally {
+            restoring = false;
+        }
         load(parsed);
         if (!notes.isEmpty()) {
             UnorderedList list = new UnorderedList(notes.stream().map(ListItem::new).toArray(ListItem[]::new));
@@ -334,9 +362,22 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         charts.show(spec);
         lastLoss = new double[spec.runs().size()];
         lastStep = new int[spec.runs().size()];
+        writeLocation();
+    }
+
+    /** The scene as a link: the spec, and what the viewer chose beyond it (speed, layout, hidden controls). */
+    LinkOptions linkOptions() {
+        Speed chosen = speed.getValue();
+        return options.withSpeed(chosen == Speed.DEFAULT ? "" : chosen.name).withSideBySide(sideBySide.getValue());
+    }
+
+    private void writeLocation() {
+        if (spec == null) {
+            return;
+        }
         // Written by hand rather than through History/Location, which would re-encode and reorder
         // the query: the address bar shows the link format, which the API reads too.
-        location = "?" + RunFormat.formatLink(spec, options);
+        location = "?" + RunFormat.formatLink(spec, linkOptions());
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.getPage().executeJs("history.replaceState(history.state, '', $0)", location);

@@ -47,7 +47,10 @@ class RunFormatLenientTest {
                         "ignored st%eps: 'st%eps' is not correctly percent-encoded"),
                 bad("v=banana&play=2&run=sgd", "run=sgd", "ignored v: v must be a number", "ignored play: play = 2 is not accepted"),
                 bad("v=7&hide=chart,<script>,lr&run=momentum", "hide=chart,lr&run=momentum",
-                        "ignored hide: '<script>' is not a control name"));
+                        "ignored hide: '<script>' is not a control name"),
+                bad("speed=very fast&side=yes&lesson=../x&speed=instant&run=sgd", "run=sgd",
+                        "ignored speed: speed is given 2 times", "ignored side: side must be a number",
+                        "ignored lesson: '../x' is not a name"));
     }
 
     private static Arguments bad(String link, String validParts, String... notes) {
@@ -75,12 +78,13 @@ class RunFormatLenientTest {
     @Test
     void aGeneratedLinkCarriesTheVersionAndItsOptionsAndReadsBackWithoutNotes() {
         RunSpec spec = RunFormat.parse("surface=booth&run=adam:lr=0.05&run=sgd");
-        LinkOptions options = new LinkOptions(true, List.of("chart", "lr"));
+        LinkOptions options = new LinkOptions(true, List.of("chart", "lr"), "instant", true, "banana-valley");
 
         String link = RunFormat.formatLink(spec, options);
         RunFormat.Lenient opened = RunFormat.parseLenient(link);
 
-        assertThat(link).startsWith("v=1&surface=booth&").endsWith("&play=1&hide=chart,lr");
+        assertThat(link).startsWith("v=1&surface=booth&")
+                .endsWith("&play=1&hide=chart,lr&speed=instant&side=1&lesson=banana-valley");
         assertThat(opened).isEqualTo(new RunFormat.Lenient(spec, options, List.of()));
         assertThat(RunFormat.parse(link)).as("strict parsing accepts the link keys").isEqualTo(spec);
         assertThat(RunFormat.formatLink(spec, LinkOptions.NONE)).isEqualTo("v=1&" + RunFormat.format(spec));

@@ -305,4 +305,29 @@ class PlaygroundViewTest extends BrowserlessTest {
         List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
         assertThat(problems).singleElement().asString().contains("sparkles").contains("problem, runs");
     }
+
+    @Test
+    void speedAndSideBySideComeFromTheLinkAndGoBackIntoTheAddress() {
+        PlaygroundView view = open("surface=booth&run=sgd&run=adam&speed=instant&side=1");
+
+        assertThat(view.speed.getValue()).isEqualTo(PlaygroundView.Speed.INSTANT);
+        assertThat(view.sideBySide.getValue()).isTrue();
+        assertThat(view.location()).endsWith("&speed=instant&side=1");
+
+        view.speed.setValue(PlaygroundView.Speed.DEFAULT);
+        assertThat(view.location()).as("the default speed is not written").endsWith("&side=1")
+                .doesNotContain("speed=");
+
+        view.sideBySide.setValue(false);
+        assertThat(view.location()).doesNotContain("side=");
+    }
+
+    @Test
+    void anUnknownSpeedIsReportedAndTheDefaultUsed() {
+        PlaygroundView view = open("surface=booth&run=sgd&speed=ludicrous");
+
+        assertThat(view.speed.getValue()).isEqualTo(PlaygroundView.Speed.DEFAULT);
+        List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
+        assertThat(problems).singleElement().asString().contains("ludicrous").contains("1, 10, 100, 1000, 10000, instant");
+    }
 }
