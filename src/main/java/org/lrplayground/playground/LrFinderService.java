@@ -22,10 +22,11 @@ public class LrFinderService {
     /**
      * A sweep and the f* its losses are measured against, so that views can plot f − f*.
      *
-     * @param curve what the sweep measured, with its suggestions
-     * @param fStar the surface's f* in the spec's box
+     * @param finder the sweep's settings (rates and steps)
+     * @param curve  what the sweep measured, with its suggestions
+     * @param fStar  the surface's f* in the spec's box
      */
-    public record Sweep(LrCurve curve, double fStar) {
+    public record Sweep(LrFinder finder, LrCurve curve, double fStar) {
     }
 
     private final LrFinder finder = LrFinder.DEFAULT;
@@ -41,6 +42,6 @@ public class LrFinderService {
                     + (spec.runs().size() - 1));
         }
         LrCurve curve = finder.find(spec, spec.runs().get(run).optimizer().instance());
-        return new Sweep(curve, spec.surface().fStar(spec.box()));
+        return new Sweep(finder, curve, spec.surface().fStar(spec.box()));
     }
 }
