@@ -350,7 +350,7 @@
       this._render();
     }
 
-    /** Vertical lines labelled along their length: [{x, label, color}]. */
+    /** Vertical dashed lines in the text colour, labelled along their length: [{x, label}]. */
     setMarkers(markers) {
       this._markers = markers;
       this._render();
@@ -396,7 +396,7 @@
         },
         xAxis: {
           type: c.xLog ? 'log' : 'value', name: c.xName + (c.xLog ? ' (log)' : ''), nameLocation: 'middle',
-          nameGap: 24, min: 'dataMin', max: c.xLog ? 'dataMax' : undefined,
+          nameGap: 24, min: c.xLog ? undefined : 'dataMin', // a log axis ends on whole decades
           axisLine: {onZero: false, lineStyle: {color: ink.line}}, splitLine: {show: false},
           axisLabel: {color: ink.text, formatter: c.xLog ? (v) => fmt(v) : undefined},
         },
@@ -413,13 +413,14 @@
 
     /** An empty series that carries the markers, so that hiding a line in the legend keeps them. */
     _markerSeries() {
+      const ink = this._ink();
       return {
         id: 'markers', type: 'line', data: [], silent: true,
         markLine: {
           symbol: 'none', silent: true,
           data: this._markers.map((m) => ({
-            xAxis: m.x, lineStyle: {color: m.color, type: 'dashed', width: 1.5},
-            label: {formatter: m.label, color: m.color, position: 'insideEndTop', fontWeight: 600},
+            xAxis: m.x, lineStyle: {color: ink.text, type: 'dashed', width: 1.2},
+            label: {formatter: m.label, color: ink.text, position: 'insideEndTop'},
           })),
         },
       };

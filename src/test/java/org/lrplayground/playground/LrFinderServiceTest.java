@@ -33,6 +33,7 @@ class LrFinderServiceTest {
         assertThat(sweep.curve().steep().lr()).isPresent();
         assertThat(sweep.curve().minimum().lr()).isPresent();
         assertThat(sweep.fStar()).isZero();
+        assertThat(sweep.finder()).isEqualTo(LrFinder.DEFAULT);
     }
 
     @Test

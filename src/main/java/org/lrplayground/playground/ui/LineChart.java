@@ -23,13 +23,12 @@ public class LineChart extends Component implements HasSize {
     }
 
     /**
-     * A vertical line across the chart, labelled along its length.
+     * A vertical dashed line across the chart in the text colour, labelled along its length.
      *
      * @param x     where, on the x axis
      * @param label its text
-     * @param color CSS colour of line and label
      */
-    public record Marker(double x, String label, String color) {
+    public record Marker(double x, String label) {
     }
 
     /** Plots against {@code xName} on a log scale instead of against the step. */
@@ -60,7 +59,7 @@ public class LineChart extends Component implements HasSize {
     public void setMarkers(List<Marker> markers) {
         ArrayNode a = Json.array();
         for (Marker m : markers) {
-            a.add(Json.object().put("x", m.x()).put("label", m.label()).put("color", m.color()));
+            a.add(Json.object().put("x", m.x()).put("label", m.label()));
         }
         getElement().callJsFunction("setMarkers", a);
     }

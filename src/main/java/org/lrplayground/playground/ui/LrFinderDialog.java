@@ -8,8 +8,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
@@ -29,8 +27,6 @@ class LrFinderDialog extends Dialog {
 
     /** The raw, noisy loss: a neutral grey under the run's smoothed line, legible in both themes. */
     static final String RAW_COLOR = "#8a94a3";
-    static final String STEEP_COLOR = "#139c8a";
-    static final String MINIMUM_COLOR = "#d4860b";
     /** Above this ratio of the largest to the smallest f − f* the y axis is logarithmic. */
     private static final double DECADES = 100;
 
@@ -45,7 +41,7 @@ class LrFinderDialog extends Dialog {
      */
     LrFinderDialog(String runName, String color, LrFinderService.Sweep sweep, DoubleConsumer useLr) {
         LrCurve curve = sweep.curve();
-        setHeaderTitle("Find a learning rate · run " + runName);
+        setHeaderTitle("Learning-rate finder · " + runName);
         LrFinder finder = sweep.finder();
         Paragraph what = new Paragraph("fast.ai's lr_find: one pass from the start while lr rises exponentially from "
                 + Numbers.format(finder.startLr()) + " to " + Numbers.format(finder.endLr()) + " in " + finder.numIt()
@@ -64,14 +60,14 @@ class LrFinderDialog extends Dialog {
         chart.getElement().setAttribute("role", "img");
         chart.getElement().setAttribute("aria-label", "loss against the learning rate of the sweep, with the suggested rates");
         List<LineChart.Marker> markers = new ArrayList<>();
-        curve.steep().lr().ifPresent(lr -> markers.add(new LineChart.Marker(lr, "steepest", STEEP_COLOR)));
-        curve.minimum().lr().ifPresent(lr -> markers.add(new LineChart.Marker(lr, "min ÷ 10", MINIMUM_COLOR)));
+        curve.steep().lr().ifPresent(lr -> markers.add(new LineChart.Marker(lr, "steepest")));
+        curve.minimum().lr().ifPresent(lr -> markers.add(new LineChart.Marker(lr, "min ÷ 10")));
         chart.setMarkers(markers);
 
         Paragraph stop = new Paragraph(sentence(curve.reason()));
         stop.addClassName("lr-finder-stop");
-        Div suggestions = new Div(suggestion(curve.steep(), "steepest descent", STEEP_COLOR, useLr),
-                suggestion(curve.minimum(), "minimum ÷ 10", MINIMUM_COLOR, useLr));
+        Div suggestions = new Div(suggestion(curve.steep(), "steepest descent", useLr),
+                suggestion(curve.minimum(), "minimum ÷ 10", useLr));
         suggestions.addClassName("lr-finder-suggestions");
         Div content = new Div(what, chart, stop, suggestions);
         content.addClassName("lr-finder");
@@ -83,17 +79,14 @@ class LrFinderDialog extends Dialog {
     }
 
     /** A button that hands the suggested rate on and closes, or the note saying why there is none. */
-    private Component suggestion(Suggestion s, String rule, String color, DoubleConsumer useLr) {
-        Icon dot = VaadinIcon.CIRCLE.create();
-        dot.setColor(color);
-        dot.addClassName("lr-finder-dot");
+    private Component suggestion(Suggestion s, String rule, DoubleConsumer useLr) {
         if (s.lr().isEmpty()) {
-            Span none = new Span(dot, new Span(sentence(s.note())));
+            Span none = new Span(sentence(s.note()));
             none.addClassName("lr-finder-none");
             return none;
         }
         double lr = RunEditor.round(s.lr().getAsDouble());
-        Button button = new Button("Use lr = " + Numbers.format(lr) + " (" + rule + ")", dot, e -> {
+        Button button = new Button("Use lr = " + Numbers.format(lr) + " (" + rule + ")", e -> {
             useLr.accept(lr);
             close();
         });
