@@ -26,11 +26,10 @@ import org.lrplayground.playground.LrFinderService;
 class LrFinderDialog extends Dialog {
 
     /** The raw, noisy loss: a neutral grey under the run's smoothed line, legible in both themes. */
-    static final String RAW_COLOR = "#8a94a3";
+    private static final String RAW_COLOR = "#8a94a3";
     /** Above this ratio of the largest to the smallest f − f* the y axis is logarithmic. */
     private static final double DECADES = 100;
 
-    final LineChart chart;
     /** The "Use lr = …" buttons, one per suggestion that has a rate. */
     final List<Button> use = new ArrayList<>();
 
@@ -50,11 +49,11 @@ class LrFinderDialog extends Dialog {
 
         double[] raw = aboveFStar(curve.losses(), sweep.fStar());
         double[] smoothed = aboveFStar(curve.smoothed(), sweep.fStar());
-        chart = new LineChart("f − f*", spansDecades(raw));
+        LineChart chart = new LineChart("f − f*", spansDecades(raw));
         chart.setHeight("300px");
         chart.setLogX("lr");
         chart.setSeries(List.of(new ChartSeries("loss", "loss", RAW_COLOR, false),
-                new ChartSeries("smoothed", "smoothed (β = 0.98)", color, false)));
+                new ChartSeries("smoothed", "smoothed", color, false)));
         chart.append("loss", curve.lrs(), raw);
         chart.append("smoothed", curve.lrs(), smoothed);
         chart.getElement().setAttribute("role", "img");
