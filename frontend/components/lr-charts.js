@@ -6,7 +6,8 @@
  *
  *   <lr-surface-plot>  heatmap of log(f − f* + ε), contours, minima, start marker and live paths;
  *                      fires "start-picked" {x, y} when clicked while interactive.
- *   <lr-line-chart>    series appended live, optional log y axis, legend toggles, tooltip.
+ *   <lr-line-chart>    series appended live, optional log x and y axes, labelled vertical markers,
+ *                      legend toggles, tooltip.
  *   lrDrawFrame(…)     feeds one frame of a race, sent once in columns, to all of them.
  */
 (() => {
@@ -332,11 +333,12 @@
   class LrLineChart extends LrChart {
     constructor() {
       super();
-      this._config = {yLog: false, xName: 'step', yName: ''};
+      this._config = {yLog: false, xLog: false, xName: 'step', yName: ''};
       this._series = [];
+      this._markers = [];
     }
 
-    /** {yLog, xName, yName} */
+    /** {yLog, xLog, xName, yName} */
     setConfig(config) {
       this._config = {...this._config, ...config};
       this._render();
@@ -348,13 +350,20 @@
       this._render();
     }
 
+    /** Vertical dashed lines in the text colour, labelled along their length: [{x, label}]. */
+    setMarkers(markers) {
+      this._markers = markers;
+      this._render();
+    }
+
     /** Appends points: [{id, points: [[step, value], …]}]; a log axis drops values ≤ 0. */
     append(batches) {
+      const c = this._config;
       for (const b of batches) {
         const s = this._series.find((x) => x.id === b.id);
         if (!s) continue;
         for (const p of b.points) {
-          if (!this._config.yLog || p[1] > 0) s.data.push(p);
+          if ((!c.yLog || p[1] > 0) && (!c.xLog || p[0] > 0)) s.data.push(p);
         }
       }
       this._chart?.setOption({series: this._lineSeries()});
@@ -376,16 +385,20 @@
       this._chart.setOption({
         ...this._base(),
         grid: {left: 64, right: 16, top: 56, bottom: 40},
-        legend: {type: 'scroll', top: 0, left: 8, right: 8, textStyle: {color: ink.text}},
+        legend: {
+          type: 'scroll', top: 0, left: 8, right: 8, textStyle: {color: ink.text},
+          data: this._series.map((s) => s.name), // not the markers' series
+        },
         tooltip: {
           trigger: 'axis', confine: true,
-          formatter: (items) => `step ${items[0].value[0]}<br>` + items
+          formatter: (items) => `${c.xName} ${c.xLog ? fmt(items[0].value[0]) : items[0].value[0]}<br>` + items
               .map((p) => `${p.marker} ${p.seriesName}: <b>${fmt(p.value[1])}</b>`).join('<br>'),
         },
         xAxis: {
-          type: 'value', name: c.xName, nameLocation: 'middle', nameGap: 24, min: 'dataMin',
+          type: c.xLog ? 'log' : 'value', name: c.xName + (c.xLog ? ' (log)' : ''), nameLocation: 'middle',
+          nameGap: 24, min: c.xLog ? undefined : 'dataMin', // a log axis ends on whole decades
           axisLine: {onZero: false, lineStyle: {color: ink.line}}, splitLine: {show: false},
-          axisLabel: {color: ink.text},
+          axisLabel: {color: ink.text, formatter: c.xLog ? (v) => fmt(v) : undefined},
         },
         yAxis: {
           type: c.yLog ? 'log' : 'value', name: c.yName + (c.yLog ? ' (log)' : ''),
@@ -394,8 +407,23 @@
           splitLine: {lineStyle: {color: ink.faint}},
           axisLabel: {color: ink.text, formatter: (v) => fmt(v)},
         },
-        series: this._lineSeries(),
+        series: [...this._lineSeries(), this._markerSeries()],
       }, {replaceMerge: ['series']});
+    }
+
+    /** An empty series that carries the markers, so that hiding a line in the legend keeps them. */
+    _markerSeries() {
+      const ink = this._ink();
+      return {
+        id: 'markers', type: 'line', data: [], silent: true,
+        markLine: {
+          symbol: 'none', silent: true,
+          data: this._markers.map((m) => ({
+            xAxis: m.x, lineStyle: {color: ink.text, type: 'dashed', width: 1.2},
+            label: {formatter: m.label, color: ink.text, position: 'insideEndTop'},
+          })),
+        },
+      };
     }
 
     _lineSeries() {

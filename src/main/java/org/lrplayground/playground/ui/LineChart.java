@@ -7,7 +7,10 @@ import com.vaadin.flow.component.dependency.JavaScript;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 
-/** The {@code <lr-line-chart>} element: series against the step, appended live. */
+/**
+ * The {@code <lr-line-chart>} element: series against the step, appended live; or, with
+ * {@link #setLogX}, against a quantity such as the learning rate, with labelled vertical markers.
+ */
 @Tag("lr-line-chart")
 @JavaScript("context://_static/echarts/6.0.0/dist/echarts.min.js")
 @JavaScript("context://components/lr-charts.js")
@@ -19,6 +22,20 @@ public class LineChart extends Component implements HasSize {
         getElement().callJsFunction("setConfig", Json.object().put("yName", yName).put("yLog", logScale));
     }
 
+    /**
+     * A vertical dashed line across the chart in the text colour, labelled along its length.
+     *
+     * @param x     where, on the x axis
+     * @param label its text
+     */
+    public record Marker(double x, String label) {
+    }
+
+    /** Plots against {@code xName} on a log scale instead of against the step. */
+    public void setLogX(String xName) {
+        getElement().callJsFunction("setConfig", Json.object().put("xName", xName).put("xLog", true));
+    }
+
     /** Replaces every series, clearing their points. */
     public void setSeries(List<ChartSeries> series) {
         ArrayNode a = Json.array();
@@ -26,5 +43,24 @@ public class LineChart extends Component implements HasSize {
             a.add(Json.object().put("id", s.id()).put("name", s.name()).put("color", s.color()).put("dashed", s.dashed()));
         }
         getElement().callJsFunction("setSeries", a);
+    }
+
+    /** Appends the points (x[i], y[i]) to the series {@code id}; a non-finite value leaves a gap. */
+    public void append(String id, double[] x, double[] y) {
+        ArrayNode points = Json.array();
+        for (int i = 0; i < x.length; i++) {
+            points.add(Json.numbers(x[i], y[i]));
+        }
+        ArrayNode batches = Json.array();
+        batches.addObject().put("id", id).set("points", points);
+        getElement().callJsFunction("append", batches);
+    }
+
+    public void setMarkers(List<Marker> markers) {
+        ArrayNode a = Json.array();
+        for (Marker m : markers) {
+            a.add(Json.object().put("x", m.x()).put("label", m.label()));
+        }
+        getElement().callJsFunction("setMarkers", a);
     }
 }

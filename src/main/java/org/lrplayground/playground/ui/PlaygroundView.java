@@ -43,6 +43,7 @@ import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.playground.Frame;
+import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.PlaygroundService;
 import org.lrplayground.playground.PlaygroundService.Playback;
 
@@ -89,6 +90,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     }
 
     private final PlaygroundService service;
+    private final LrFinderService finder;
     final ProblemPanel problem = new ProblemPanel(this::settingsChanged);
     private final Div runCards = new Div();
     private final Div runsPanel = new Div();
@@ -115,8 +117,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private double[] lastLoss = new double[0];
     private int[] lastStep = new int[0];
 
-    public PlaygroundView(PlaygroundService service) {
+    public PlaygroundView(PlaygroundService service, LrFinderService finder) {
         this.service = service;
+        this.finder = finder;
         addClassName("playground");
         H1 title = new H1("Learning-Rate Playground");
         theme.setAriaLabel("Dark theme");
@@ -288,6 +291,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         if (config != null) {
             editor.load(config);
         }
+        editor.findLr.addClickListener(e -> findLr(editor));
         editor.duplicate.addClickListener(e -> duplicate(editor));
         editor.remove.addClickListener(e -> removeRun(editor));
         runs.add(editor);
@@ -306,6 +310,14 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         if (runs.size() < MAX_RUNS && editor.fieldsValid()) {
             RunConfig copy = RunFormat.parseRun("run", editor.runText(), stepsOrDefault());
             addRun(copy.optimizer().method(), copy);
+        }
+    }
+
+    /** fastai's lr_find for the run; picking a suggested rate edits the run's lr like typing it. */
+    private void findLr(RunEditor editor) {
+        int i = runs.indexOf(editor);
+        if (spec != null && i >= 0) {
+            new LrFinderDialog((i + 1) + ". " + editor.labelText(), editor.color(), finder.find(spec, i), editor::setLr).open();
         }
     }
 
@@ -345,6 +357,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         int steps = stepsOrDefault();
         runs.forEach(r -> r.setSteps(steps));
         spec = buildSpec();
+        runs.forEach(r -> r.findLr.setEnabled(spec != null)); // it sweeps the spec, which needs valid fields
         updateControls();
         if (spec == null) {
             return;

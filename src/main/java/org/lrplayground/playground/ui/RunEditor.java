@@ -39,6 +39,7 @@ class RunEditor extends Composite<Div> {
     private final Span label = new Span();
     private final Span error = new Span();
     private final Span status = new Span();
+    final Button findLr = new Button(VaadinIcon.SEARCH.create());
     final Button duplicate = new Button(VaadinIcon.COPY.create());
     final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
     private final List<ParamField> optimizerParams = new ArrayList<>();
@@ -76,6 +77,9 @@ class RunEditor extends Composite<Div> {
                 onChange.run();
             }
         });
+        findLr.setTooltipText("Find lr: sweep the rate as fast.ai's lr_find does and pick a suggestion");
+        findLr.setAriaLabel("Find learning rate");
+        findLr.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         duplicate.setTooltipText("Duplicate this run");
         duplicate.setAriaLabel("Duplicate run");
         remove.setTooltipText("Remove this run");
@@ -89,7 +93,7 @@ class RunEditor extends Composite<Div> {
         optimizerFields.addClassName("fields");
         scheduleFields.addClassName("fields");
         preview.addClassName("schedule-preview");
-        Div head = new Div(swatch, label, duplicate, remove);
+        Div head = new Div(swatch, label, findLr, duplicate, remove);
         head.addClassName("run-head");
         optimizer.setTooltipText(method.summary());
         card.add(head, optimizer, optimizerFields, schedule, scheduleFields, preview, error, status);
@@ -144,6 +148,13 @@ class RunEditor extends Composite<Div> {
 
     void clearErrors() {
         error.setText("");
+    }
+
+    /** Sets the optimizer's lr, as if typed, and reports the change. */
+    void setLr(double lr) {
+        field("lr").setText(Numbers.format(lr));
+        updateContext();
+        onChange.run();
     }
 
     void setSteps(int steps) {
@@ -275,7 +286,8 @@ class RunEditor extends Composite<Div> {
                 + Numbers.format(round(lr * v[samples])) + " over " + steps + " steps (peak " + Numbers.format(round(lr * max)) + ")</span>";
     }
 
-    private static double round(double v) {
+    /** Three significant digits: measured rates as people read them and links carry them. */
+    static double round(double v) {
         return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
     }
 }

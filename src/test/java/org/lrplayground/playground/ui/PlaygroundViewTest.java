@@ -23,6 +23,7 @@ import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.playground.Await;
+import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.PlaygroundService;
 
 /** The playground as a user drives it, without a browser. */
@@ -39,7 +40,7 @@ class PlaygroundViewTest extends BrowserlessTest {
             return new DefaultInstantiator(vaadinService) {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
-                    return type == PlaygroundView.class ? type.cast(new PlaygroundView(service)) : super.getOrCreate(type);
+                    return type == PlaygroundView.class ? type.cast(new PlaygroundView(service, new LrFinderService())) : super.getOrCreate(type);
                 }
             };
         }
