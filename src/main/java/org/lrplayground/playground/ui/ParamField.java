@@ -71,7 +71,7 @@ class ParamField extends Composite<Div> {
             slider.setAttribute("title", param.name() + " on a log scale: 10⁻⁶ … 100");
             slider.getStyle().set("width", "9em").set("display", "block");
             slider.addEventListener("change", e -> {
-                double v = roundToThree(Math.pow(10, e.getEventData().get("element.value").asDouble()));
+                double v = RunEditor.round(Math.pow(10, e.getEventData().get("element.value").asDouble()));
                 text.setValue(param.format(Math.min(param.max(), v)));
                 validate();
                 onChange.run();
@@ -160,10 +160,5 @@ class ParamField extends Composite<Div> {
         } catch (NumberFormatException e) {
             // The text field shows the problem; the slider keeps its place.
         }
-    }
-
-    /** Three significant digits, so that slider values read well in links. */
-    private static double roundToThree(double v) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
     }
 }

@@ -286,7 +286,7 @@ class RunEditor extends Composite<Div> {
                 + Numbers.format(round(lr * v[samples])) + " over " + steps + " steps (peak " + Numbers.format(round(lr * max)) + ")</span>";
     }
 
-    /** Three significant digits: measured rates as people read them and links carry them. */
+    /** Three significant digits: rates as people read them (slider, schedule preview, lr finder) and links carry them. */
     static double round(double v) {
         return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
     }
