@@ -69,7 +69,8 @@ class StepTable extends Dialog {
         bar.addClassName("step-table-bar");
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS);
-        grid.addColumn(t -> t).setHeader("t").setFrozen(true).setAutoWidth(true).setFlexGrow(0)
+        // Wide enough for t = 1 000 000, the most steps a run may have.
+        grid.addColumn(t -> t).setHeader("t").setFrozen(true).setWidth("5.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         column("x", "θ_t, x coordinate", Trajectory::x);
         column("y", "θ_t, y coordinate", Trajectory::y);
