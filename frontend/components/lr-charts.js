@@ -25,12 +25,9 @@
   };
 
   /** The page's background, so that a saved image looks as on screen in either theme. */
-  const background = () => {
-    const body = getComputedStyle(document.body).backgroundColor;
-    if (body && body !== 'transparent' && body !== 'rgba(0, 0, 0, 0)') return body;
-    return getComputedStyle(document.documentElement).getPropertyValue('--lumo-base-color').trim()
-        || (isDark() ? '#1e1e1e' : '#fff');
-  };
+  const background = () => [document.body, document.documentElement]
+      .map((e) => getComputedStyle(e).backgroundColor)
+      .find((c) => c && c !== 'transparent' && c !== 'rgba(0, 0, 0, 0)') ?? (isDark() ? '#233348' : '#fff');
 
   /** A file name from a chart's title: "f − f*" → "f-minus-f-star". */
   const slug = (text) => text.replace(/−/g, ' minus ').replace(/\*/g, ' star ').replace(/η/g, ' eta ')
