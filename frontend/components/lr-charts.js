@@ -8,6 +8,7 @@
  *                      fires "start-picked" {x, y} when clicked while interactive.
  *   <lr-line-chart>    series appended live, optional log x and y axes, labelled vertical markers,
  *                      legend toggles, tooltip.
+ *   Both have a button in the corner that saves the chart as PNG (savePng).
  *   lrDrawFrame(…)     feeds one frame of a race, sent once in columns, to all of them.
  */
 (() => {
@@ -24,7 +25,19 @@
     return a !== 0 && (a < 1e-3 || a >= 1e5) ? Number(v.toPrecision(4)).toExponential() : Number(v.toPrecision(5)).toString();
   };
 
-  /** What both charts share: the ECharts instance, resizing and following the Lumo theme. */
+  /** The page's background, so that a saved image looks as on screen in either theme. */
+  const background = () => [document.body, document.documentElement]
+      .map((e) => getComputedStyle(e).backgroundColor)
+      .find((c) => c && c !== 'transparent' && c !== 'rgba(0, 0, 0, 0)') ?? (isDark() ? '#233348' : '#fff');
+
+  /** A file name from a chart's title: "f − f*" → "f-minus-f-star". */
+  const slug = (text) => text.replace(/−/g, ' minus ').replace(/\*/g, ' star ').replace(/η/g, ' eta ')
+      .normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
+  const DOWNLOAD_ICON = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">'
+      + '<path fill="currentColor" d="M7 1h2v7.6l2.3-2.3 1.4 1.4L8 12.4 3.3 7.7l1.4-1.4L7 8.6zM2 13h12v2H2z"/></svg>';
+
+  /** What both charts share: the ECharts instance, resizing, following the Lumo theme, saving as PNG. */
   class LrChart extends HTMLElement {
     connectedCallback() {
       if (!this.style.display) this.style.display = 'block';
@@ -32,6 +45,14 @@
         this._box = document.createElement('div');
         this._box.style.cssText = 'width:100%;height:100%;';
         this.appendChild(this._box);
+        const save = document.createElement('button');
+        save.type = 'button';
+        save.className = 'lr-save-png';
+        save.title = 'Download this chart as PNG';
+        save.setAttribute('aria-label', 'Download this chart as PNG');
+        save.innerHTML = DOWNLOAD_ICON;
+        save.addEventListener('click', () => this.savePng());
+        this.appendChild(save);
       }
       const start = () => {
         if (!window.echarts) {
@@ -83,6 +104,21 @@
         textStyle: {color: ink.text},
         tooltip: {confine: true},
       };
+    }
+
+    /** The chart as a PNG data URL at twice its size on screen, on the page's background; null before it is drawn. */
+    pngDataUrl() {
+      return this._chart ? this._chart.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: background()}) : null;
+    }
+
+    /** Downloads the chart as a PNG file. */
+    savePng(fileName = 'lr-playground-' + this._fileName() + '.png') {
+      const url = this.pngDataUrl();
+      if (!url) return;
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.click();
     }
 
     /** Called after a resize; charts with pixel-placed graphics reposition them. */
@@ -150,6 +186,11 @@
 
     get startPoint() {
       return this._start;
+    }
+
+    /** "surface", or with a single run (side by side) "surface-1-adam-lr-0-05". */
+    _fileName() {
+      return this._runs.length === 1 ? 'surface-' + slug(this._runs[0].name) : 'surface';
     }
 
     _render() {
@@ -373,6 +414,10 @@
       return this._series.reduce((n, s) => n + s.data.length, 0);
     }
 
+    _fileName() {
+      return slug(this._config.yName) || 'chart';
+    }
+
     /** The data of one series, for tests. */
     seriesData(id) {
       return this._series.find((s) => s.id === id)?.data ?? [];
@@ -386,7 +431,7 @@
         ...this._base(),
         grid: {left: 64, right: 16, top: 56, bottom: 40},
         legend: {
-          type: 'scroll', top: 0, left: 8, right: 8, textStyle: {color: ink.text},
+          type: 'scroll', top: 0, left: 8, right: 36, textStyle: {color: ink.text},
           data: this._series.map((s) => s.name), // not the markers' series
         },
         tooltip: {

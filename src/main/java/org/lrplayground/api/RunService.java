@@ -39,9 +39,14 @@ public class RunService {
     /** Runs every run of {@code spec} in order, handing each to {@code sink} as soon as it has finished. */
     public void runEach(RunSpec spec, Sink sink) throws IOException {
         for (int i = 0; i < spec.runs().size(); i++) {
-            RunConfig config = spec.runs().get(i);
-            Race race = Race.run(spec.withRuns(List.of(config)));
-            sink.accept(new FinishedRun(i, config, race.trajectory(0), race.status(0), race.distanceToNearestMinimum(0)));
+            sink.accept(run(spec, i));
         }
+    }
+
+    /** Runs the spec's run {@code index} (0-based) alone to the end: the same points as in {@link #runEach}. */
+    public FinishedRun run(RunSpec spec, int index) {
+        RunConfig config = spec.runs().get(index);
+        Race race = Race.run(spec.withRuns(List.of(config)));
+        return new FinishedRun(index, config, race.trajectory(0), race.status(0), race.distanceToNearestMinimum(0));
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lrplayground.api.RunService;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
@@ -104,6 +105,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     final Button theme = new Button(VaadinIcon.ADJUST.create());
     final Span message = new Span();
     final RaceCharts charts = new RaceCharts();
+    final ExportMenu export;
 
     private RunSpec spec;
     private Playback playback;
@@ -117,9 +119,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private double[] lastLoss = new double[0];
     private int[] lastStep = new int[0];
 
-    public PlaygroundView(PlaygroundService service, LrFinderService finder) {
+    public PlaygroundView(PlaygroundService service, RunService runs, LrFinderService finder) {
         this.service = service;
         this.finder = finder;
+        export = new ExportMenu(runs);
         addClassName("playground");
         H1 title = new H1("Learning-Rate Playground");
         theme.setAriaLabel("Dark theme");
@@ -139,6 +142,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         step.setId("step");
         reset.setId("reset");
         speed.setId("speed");
+        export.setId("export");
         run.addThemeVariants(ButtonVariant.PRIMARY);
         run.addClickListener(e -> toggleRun());
         step.addClickListener(e -> step());
@@ -163,7 +167,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         message.addClassName("spec-message");
         Span keys = new Span("space: run/pause · →: step · click the plot to move the start");
         keys.addClassName("hint");
-        Div controls = new Div(run, step, reset, speed, sideBySide, theme, keys);
+        Div controls = new Div(run, step, reset, speed, sideBySide, export, theme, keys);
         controls.addClassName("controls");
 
         charts.onStartPicked(e -> pickStart(e.x(), e.y()));
@@ -256,6 +260,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         out.put("speed", speed);
         out.put("side-by-side", sideBySide);
         out.put("theme", theme);
+        out.put("export", export);
         out.put("charts", charts.lines);
         return out;
     }
@@ -359,6 +364,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         spec = buildSpec();
         runs.forEach(r -> r.findLr.setEnabled(spec != null)); // it sweeps the spec, which needs valid fields
         updateControls();
+        export.setSpec(spec);
         if (spec == null) {
             return;
         }
@@ -529,7 +535,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         };
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         double a = Math.abs(v);
         return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(java.util.Locale.ROOT, "%.2e", v)
                 : String.format(java.util.Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");

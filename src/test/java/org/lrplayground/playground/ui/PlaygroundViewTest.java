@@ -18,6 +18,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lrplayground.api.RunService;
 import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
@@ -40,7 +41,9 @@ class PlaygroundViewTest extends BrowserlessTest {
             return new DefaultInstantiator(vaadinService) {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
-                    return type == PlaygroundView.class ? type.cast(new PlaygroundView(service, new LrFinderService())) : super.getOrCreate(type);
+                    return type == PlaygroundView.class
+                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService()))
+                            : super.getOrCreate(type);
                 }
             };
         }
