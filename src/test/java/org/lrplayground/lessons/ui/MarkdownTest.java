@@ -22,6 +22,12 @@ class MarkdownTest {
     }
 
     @Test
+    void proseGetsTypographicQuotesAndCodeKeepsItsOwn() {
+        assertThat(Markdown.toHtml("*\"Don't,\"* she said (\"twice\"): `a=\"b's\"`"))
+                .isEqualTo("<p><em>“Don’t,”</em> she said (“twice”): <code>a=&quot;b's&quot;</code></p>\n");
+    }
+
+    @Test
     void rawHtmlAndScriptLinksAreNeutralised() {
         String html = Markdown.toHtml("<script>alert(1)</script>\n\nA <b onclick=\"x()\">b</b> [link](javascript:alert)");
 
@@ -34,6 +40,9 @@ class MarkdownTest {
         String html = Markdown.toHtml(lesson.explanation());
 
         assertThat(html).startsWith("<p>").contains("<em>");
-        assertThat(html).as("every emphasis was closed").doesNotContain("**", "*&quot;", "&quot;*", "*<", ">*");
+        assertThat(html).as("every emphasis was closed").doesNotContain("**", "*“", "”*", "*<", ">*");
+        assertThat(html).as("no straight quotes left").doesNotContain("&quot;");
+        long opening = html.chars().filter(c -> c == '“').count();
+        assertThat(html.chars().filter(c -> c == '”').count()).as("quotes paired").isEqualTo(opening).isPositive();
     }
 }

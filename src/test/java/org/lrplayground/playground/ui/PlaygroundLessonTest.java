@@ -61,7 +61,7 @@ class PlaygroundLessonTest extends BrowserlessTest {
         assertThat(view.lesson.isVisible()).isTrue();
         assertThat(view.lesson.getElement().getTextRecursively()).contains("Lesson 3 of 12", ADAGRAD.claim());
         assertThat($(H2.class).from(view.lesson).single().getText()).isEqualTo(ADAGRAD.title());
-        assertThat(explanationHtml(view)).contains("<strong>all</strong>", "<em>&quot;The one downfall is")
+        assertThat(explanationHtml(view)).contains("<strong>all</strong>", "<em>“The one downfall is")
                 .doesNotContain("**");
         assertThat($(Notification.class).exists()).isFalse();
     }
