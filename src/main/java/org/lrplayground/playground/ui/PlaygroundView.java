@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -43,6 +44,7 @@ import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.Trajectory;
+import org.lrplayground.lessons.ui.LessonPanel;
 import org.lrplayground.playground.Frame;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.PlaygroundService;
@@ -106,6 +108,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     final Span message = new Span();
     final RaceCharts charts = new RaceCharts();
     final ExportMenu export;
+    final LessonPanel lesson = new LessonPanel(l -> load(l.spec()), this::lessonClosed);
 
     private RunSpec spec;
     private Playback playback;
@@ -129,7 +132,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         theme.setTooltipText("Switch between light and dark");
         theme.addThemeVariants(ButtonVariant.TERTIARY);
         theme.addClickListener(e -> toggleTheme());
-        Div header = new Div(title);
+        Anchor lessons = new Anchor("lessons", "Lessons");
+        lessons.addClassName("nav-link");
+        Div header = new Div(title, lessons);
         header.addClassName("header");
 
         addRun.addClickListener(e -> addRun(unused(), null));
@@ -175,7 +180,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         stage.addClassName("stage");
         Div side = new Div(problem, runsPanel);
         side.addClassName("side");
-        Div body = new Div(side, stage);
+        Div body = new Div(lesson, side, stage);
         body.addClassName("body");
         add(header, body);
         getElement().addEventListener("lr-key", e -> key(e.getEventData().get("event.detail").asString()))
@@ -219,7 +224,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
             }
         }
         controls.forEach((name, c) -> c.setVisible(!hidden.contains(name)));
-        options = LinkOptions.NONE.withHide(hidden).withLesson(link.options().lesson());
+        lesson.show(link.options().lesson()).ifPresent(notes::add);
+        options = LinkOptions.NONE.withHide(hidden).withLesson(lesson.lessonId());
         String speedName = link.options().speed();
         Optional<Speed> linkSpeed = speedName.isEmpty() ? Optional.of(Speed.DEFAULT) : Speed.named(speedName);
         if (linkSpeed.isEmpty()) {
@@ -388,6 +394,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     LinkOptions linkOptions() {
         Speed chosen = speed.getValue();
         return options.withSpeed(chosen == Speed.DEFAULT ? "" : chosen.name).withSideBySide(sideBySide.getValue());
+    }
+
+    private void lessonClosed() {
+        options = options.withLesson("");
+        writeLocation();
     }
 
     private void writeLocation() {

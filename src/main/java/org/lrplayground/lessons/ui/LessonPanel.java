@@ -1,0 +1,101 @@
+package org.lrplayground.lessons.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Aside;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.lrplayground.lessons.Lesson;
+import org.lrplayground.lessons.Lessons;
+
+/**
+ * A lesson beside the playground: its claim, its explanation, a way back to its preset and links to
+ * the lessons before and after it. Hidden while no lesson is shown.
+ */
+@StyleSheet("context://components/lessons.css")
+public class LessonPanel extends Aside {
+
+    private final Span position = new Span();
+    private final H2 title = new H2();
+    private final Paragraph claim = new Paragraph();
+    private final Div explanation = new Div();
+    private final Anchor previous = new Anchor();
+    private final Anchor next = new Anchor();
+    private Lesson lesson;
+
+    /**
+     * @param reset called with the lesson when the user asks for its preset again
+     * @param close called after the user has closed the panel
+     */
+    public LessonPanel(Consumer<Lesson> reset, Runnable close) {
+        addClassName("lesson-panel");
+        Anchor all = new Anchor("lessons", "All lessons");
+        Button closeButton = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            show("");
+            close.run();
+        });
+        closeButton.setId("lesson-close");
+        closeButton.setAriaLabel("Close the lesson");
+        closeButton.setTooltipText("Close the lesson");
+        closeButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_CONTRAST);
+        position.addClassName("lesson-position");
+        Div top = new Div(position, all, closeButton);
+        top.addClassName("lesson-top");
+
+        claim.addClassName("lesson-claim");
+        explanation.addClassName("lesson-text");
+        Button resetButton = new Button("Reset to the lesson's preset", VaadinIcon.REFRESH.create(),
+                e -> reset.accept(lesson));
+        resetButton.setId("lesson-reset");
+        resetButton.addThemeVariants(ButtonVariant.SMALL);
+        previous.addClassName("previous");
+        next.addClassName("next");
+        Nav pager = new Nav(previous, next);
+        pager.addClassName("lesson-pager");
+        add(top, title, claim, explanation, resetButton, pager);
+        setVisible(false);
+    }
+
+    /**
+     * Shows the lesson with this id, or nothing for an empty id.
+     *
+     * @return why the id was ignored, for the link's notification, if no lesson has it
+     */
+    public Optional<String> show(String id) {
+        lesson = id.isEmpty() ? null : Lessons.byId(id).orElse(null);
+        setVisible(lesson != null);
+        if (lesson == null) {
+            return id.isEmpty() ? Optional.empty() : Optional.of("ignored lesson " + id + ": no such lesson (accepted: "
+                    + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")");
+        }
+        int index = Lessons.ALL.indexOf(lesson);
+        position.setText("Lesson " + lesson.number() + " of " + Lessons.ALL.size());
+        title.setText(lesson.title());
+        claim.setText(lesson.claim());
+        explanation.getElement().setProperty("innerHTML", Markdown.toHtml(lesson.explanation()));
+        link(previous, index > 0 ? Lessons.ALL.get(index - 1) : null, "← %d. %s");
+        link(next, index < Lessons.ALL.size() - 1 ? Lessons.ALL.get(index + 1) : null, "%d. %s →");
+        return Optional.empty();
+    }
+
+    private static void link(Anchor anchor, Lesson to, String format) {
+        anchor.setVisible(to != null);
+        if (to != null) {
+            anchor.setHref(LessonsView.href(to));
+            anchor.setText(format.formatted(to.number(), to.title()));
+        }
+    }
+
+    /** The id of the lesson shown, or "" for none: what the link's {@code lesson=} carries. */
+    public String lessonId() {
+        return lesson == null ? "" : lesson.id();
+    }
+}

@@ -1,0 +1,128 @@
+package org.lrplayground.playground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lrplayground.engine.format.LinkOptions;
+import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.lessons.Lesson;
+import org.lrplayground.lessons.Lessons;
+import org.lrplayground.playground.PlaygroundService;
+
+/** A link with {@code lesson=<id>} opens the lesson's explanation beside the playground. */
+@ViewPackages(classes = PlaygroundView.class)
+class PlaygroundLessonTest extends BrowserlessTest {
+
+    private static final Lesson ADAGRAD = Lessons.byId("adagrad-shrinks").orElseThrow();
+
+    @Override
+    protected Set<Class<?>> lookupServices() {
+        return Set.of(PlaygroundViewTest.ServiceInjectingInstantiatorFactory.class);
+    }
+
+    @AfterEach
+    void closeRaces() {
+        PlaygroundViewTest.service.destroy();
+        PlaygroundViewTest.service = new PlaygroundService(2);
+    }
+
+    private PlaygroundView open(String query) {
+        UI.getCurrent().navigate("", QueryParameters.fromString(query));
+        return (PlaygroundView) getCurrentView();
+    }
+
+    private static String link(Lesson lesson) {
+        return RunFormat.formatLink(lesson.spec(), LinkOptions.NONE.withLesson(lesson.id()));
+    }
+
+    private String explanationHtml(PlaygroundView view) {
+        return $(Div.class).from(view.lesson).withClassName("lesson-text").single().getElement().getProperty("innerHTML");
+    }
+
+    @Test
+    void aLessonLinkOpensThePresetWithTheLessonBesideIt() {
+        PlaygroundView view = open(link(ADAGRAD));
+
+        assertThat(view.spec()).isEqualTo(ADAGRAD.spec());
+        assertThat(view.location()).isEqualTo("?" + link(ADAGRAD));
+        assertThat(view.lesson.isVisible()).isTrue();
+        assertThat(view.lesson.getElement().getTextRecursively()).contains("Lesson 3 of 12", ADAGRAD.claim());
+        assertThat($(H2.class).from(view.lesson).single().getText()).isEqualTo(ADAGRAD.title());
+        assertThat(explanationHtml(view)).contains("<strong>all</strong>", "<em>“The one downfall is")
+                .doesNotContain("**");
+        assertThat($(Notification.class).exists()).isFalse();
+    }
+
+    @Test
+    void theLessonsNeighboursAndTheCourseAreLinked() {
+        PlaygroundView view = open(link(ADAGRAD));
+
+        List<String> hrefs = $(Anchor.class).from(view.lesson).all().stream().map(Anchor::getHref).toList();
+        assertThat(hrefs).containsExactly("lessons", "./?" + link(Lessons.ALL.get(1)), "./?" + link(Lessons.ALL.get(3)));
+        assertThat($(Anchor.class).from(view.lesson).withClassName("next").single().getText())
+                .isEqualTo("4. RMSProp's rate can grow again →");
+
+        open(link(Lessons.ALL.getFirst()));
+        assertThat($(Anchor.class).from(view.lesson).withClassName("previous").exists()).isFalse();
+        assertThat($(Anchor.class).withText("Lessons").single().getHref()).isEqualTo("lessons");
+    }
+
+    @Test
+    void resetRestoresTheLessonsPresetAndKeepsTheLesson() {
+        PlaygroundView view = open(link(ADAGRAD));
+        test(view.problem.steps.textField()).setValue("50");
+        test(view.runs.get(1).remove).click();
+        assertThat(view.spec()).isNotEqualTo(ADAGRAD.spec());
+
+        test($(Button.class).id("lesson-reset")).click();
+
+        assertThat(view.spec()).isEqualTo(ADAGRAD.spec());
+        assertThat(view.runs).hasSize(2);
+        assertThat(view.location()).isEqualTo("?" + link(ADAGRAD));
+    }
+
+    @Test
+    void closingTheLessonKeepsTheSceneAndDropsTheLessonFromTheAddress() {
+        PlaygroundView view = open(link(ADAGRAD) + "&speed=instant");
+
+        test($(Button.class).id("lesson-close")).click();
+
+        assertThat(view.lesson.isVisible()).isFalse();
+        assertThat(view.spec()).isEqualTo(ADAGRAD.spec());
+        assertThat(view.location()).isEqualTo("?" + RunFormat.formatLink(ADAGRAD.spec(), LinkOptions.NONE.withSpeed("instant")));
+    }
+
+    @Test
+    void anUnknownLessonIsReportedAndTheRestOfTheLinkOpens() {
+        PlaygroundView view = open("surface=booth&steps=123&run=sgd&lesson=nosuch");
+
+        assertThat(view.lesson.isVisible()).isFalse();
+        assertThat(view.spec().steps()).isEqualTo(123);
+        assertThat(view.location()).doesNotContain("lesson=");
+        List<String> problems = $(ListItem.class).from($(Notification.class).single()).all().stream().map(ListItem::getText).toList();
+        assertThat(problems).singleElement().asString()
+                .startsWith("ignored lesson nosuch: no such lesson (accepted: too-small-too-large, momentum, ")
+                .endsWith(", infrequent-parameters)");
+    }
+
+    @Test
+    void aLinkWithoutALessonShowsNoPanel() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+
+        assertThat(view.lesson.isVisible()).isFalse();
+        assertThat(view.location()).doesNotContain("lesson=");
+    }
+}
