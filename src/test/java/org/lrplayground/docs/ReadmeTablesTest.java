@@ -102,7 +102,7 @@ class ReadmeTablesTest {
         StringBuilder out = new StringBuilder("| # | lesson | claim | preset |\n|---|---|---|---|\n");
         for (Lesson l : Lessons.ALL) {
             out.append("| ").append(l.number()).append(" | ").append(cell(l.title())).append(" | ").append(cell(l.claim()))
-                    .append(" | [open](http://localhost:8080/?").append(linkSafe(l.preset())).append(") |\n");
+                    .append(" | [open](http://localhost:8080/?").append(linkSafe(l.preset() + "&lesson=" + l.id())).append(") |\n");
         }
         return out.toString();
     }
