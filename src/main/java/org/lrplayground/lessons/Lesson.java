@@ -1,6 +1,7 @@
 package org.lrplayground.lessons;
 
 import java.util.regex.Pattern;
+import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 
@@ -13,7 +14,8 @@ import org.lrplayground.engine.run.RunSpec;
  * @param title       a heading
  * @param claim       the one-line claim the preset shows (and a test asserts)
  * @param explanation Markdown in plain words, quoting the source document the claim comes from
- * @param preset      the experiment as a run-format query string (see {@link RunFormat})
+ * @param preset      the experiment as a run-format query string (see {@link RunFormat}), with the link
+ *                    options it is best watched with, e.g. {@code speed=1000} for thousands of steps
  */
 public record Lesson(String id, int number, String title, String claim, String explanation, String preset) {
 
@@ -38,5 +40,15 @@ public record Lesson(String id, int number, String title, String claim, String e
     /** The preset parsed: the experiment to load into the playground. */
     public RunSpec spec() {
         return RunFormat.parse(preset);
+    }
+
+    /** The lesson's link query: its preset, normalised, with its link options and its id. */
+    public String link() {
+        return RunFormat.formatLink(spec(), options());
+    }
+
+    /** The preset's link options, with this lesson to show. */
+    public LinkOptions options() {
+        return RunFormat.parseLenient(preset).options().withLesson(id);
     }
 }

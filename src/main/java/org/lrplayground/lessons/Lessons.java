@@ -87,7 +87,7 @@ public final class Lessons {
                     valley, about 1.3 from the minimum at (1, 1). RMSProp's rate climbs back once the steep \
                     start is behind it, and it ends within 0.05 of the minimum.
                     """,
-                    "surface=rosenbrock&steps=3000&run=adagrad:lr=0.05&run=rmsprop:lr=0.005"),
+                    "surface=rosenbrock&steps=3000&run=adagrad:lr=0.05&run=rmsprop:lr=0.005&speed=1000"),
 
             new Lesson("rmsprop-recovers", 4, "RMSProp's rate can grow again",
                     "On Beale, RMSProp's effective rate falls while the gradients are large, then climbs more than "
@@ -108,7 +108,7 @@ public final class Lessons {
                     Adagrad lr = 0.5: there RMSProp's rate grows seventeenfold and it keeps hopping about (1, 3), while Adagrad's \
                     shrinking rate settles on the minimum.
                     """,
-                    "surface=beale&steps=2000&run=rmsprop:lr=0.01&run=adagrad:lr=0.1"),
+                    "surface=beale&steps=2000&run=rmsprop:lr=0.01&run=adagrad:lr=0.1&speed=1000"),
 
             new Lesson("adam-bias-correction", 5, "Adam: momentum plus RMSProp, and its bias correction",
                     "Without bias correction, Adam's first step is (1 − β₁)/√(1 − β₂) ≈ 3.16 times larger, not "
@@ -129,7 +129,7 @@ public final class Lessons {
                     1 − βᵗ tends to 1 and the runs become alike: after 1000 steps on Rosenbrock both are within \
                     0.05 of (1, 1).
                     """,
-                    "surface=rosenbrock&steps=1000&run=adam:lr=0.05&run=adam:lr=0.05,bias_correction=false"),
+                    "surface=rosenbrock&steps=1000&run=adam:lr=0.05&run=adam:lr=0.05,bias_correction=false&speed=1000"),
 
             new Lesson("eve", 6, "Eve in plain words",
                     "Eve is Adam whose rate is divided by a feedback term d in [0.1, 10]; while the loss falls "
@@ -153,7 +153,7 @@ public final class Lessons {
                     *"I don't think Eve is a great approach - I'm not sure it's worth spending time \
                     on"*. One smooth surface is no verdict; try `noise=`.
                     """,
-                    "surface=rosenbrock&steps=2000&run=adam:lr=0.02&run=eve:lr=0.02"),
+                    "surface=rosenbrock&steps=2000&run=adam:lr=0.02&run=eve:lr=0.02&speed=1000"),
 
             new Lesson("banana-valley", 7, "The banana valley: a rate tied to the error stalls",
                     "Error-proportional annealing stalls in Rosenbrock's valley at a low loss but 0.56 from the "
@@ -176,7 +176,7 @@ public final class Lessons {
                     parameter's step by its gradients rather than by the error, gets within 10⁻⁴.
                     """,
                     "surface=rosenbrock&steps=3000&run=sgd:lr=0.002&run=sgd:lr=0.002,sched=error-proportional"
-                            + "&run=adam:lr=0.02"),
+                            + "&run=adam:lr=0.02&speed=1000"),
 
             new Lesson("warm-restarts", 8, "Warm restarts: a kick out of a sharp local minimum",
                     "A constant small rate settles in the shallow local well; cosine annealing with warm restarts "
@@ -244,7 +244,7 @@ public final class Lessons {
                     end, settles within 10⁻⁶. As the course put it: you still need annealing, even with Adam.
                     """,
                     "surface=linreg&steps=1500&batch=1&seed=0&run=sgd:lr=0.0001&run=ewma-momentum:lr=0.0001"
-                            + "&run=adam:lr=1&run=adam:lr=1,sched=cosine"),
+                            + "&run=adam:lr=1&run=adam:lr=1,sched=cosine&speed=1000"),
 
             new Lesson("error-following", 11, "Can the rate follow the error with no hyperparameters?",
                     "Polyak's step converges on Booth in 71 steps and hypergradient descent learns a rate 44 times "
@@ -288,7 +288,7 @@ public final class Lessons {
                     2000 steps (40 epochs) Adagrad's effective rate for b is about 2.9 times that for a. SGD \
                     gives both the same rate.
                     """,
-                    "surface=sparse&steps=2000&run=adagrad:lr=0.5&run=sgd:lr=0.05"));
+                    "surface=sparse&steps=2000&run=adagrad:lr=0.5&run=sgd:lr=0.05&speed=1000"));
 
     /** The lesson with this id. */
     public static Optional<Lesson> byId(String id) {

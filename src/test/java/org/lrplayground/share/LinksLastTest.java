@@ -69,7 +69,7 @@ class LinksLastTest {
      */
     private static List<String> current() {
         List<String> links = new ArrayList<>();
-        Lessons.ALL.forEach(l -> links.add(RunFormat.formatLink(l.spec(), LinkOptions.NONE.withLesson(l.id()))));
+        Lessons.ALL.forEach(l -> links.add(l.link()));
         int n = Math.max(Optimizers.ALL.size(), Math.max(Schedules.ALL.size(), Surfaces.ALL.size()));
         for (int i = 0; i < n; i++) {
             String query = "surface=" + Surfaces.ALL.get(i % Surfaces.ALL.size()).id() + "&steps=300&run="

@@ -80,7 +80,7 @@ public class LessonsView extends Div {
 
     /** The playground with the lesson's preset and the lesson beside it, relative to the app's root. */
     static String href(Lesson lesson) {
-        return "./?" + RunFormat.formatLink(lesson.spec(), LinkOptions.NONE.withLesson(lesson.id()));
+        return "./?" + lesson.link();
     }
 
     @Override

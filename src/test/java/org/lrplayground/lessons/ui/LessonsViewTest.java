@@ -49,7 +49,7 @@ class LessonsViewTest extends BrowserlessTest {
 
             assertThat(link.notes()).as(lesson.id()).isEmpty();
             assertThat(link.spec()).as(lesson.id()).isEqualTo(lesson.spec());
-            assertThat(link.options()).as(lesson.id()).isEqualTo(LinkOptions.NONE.withLesson(lesson.id()));
+            assertThat(link.options()).as(lesson.id()).isEqualTo(lesson.options()).extracting(LinkOptions::lesson).isEqualTo(lesson.id());
         }
     }
 }
