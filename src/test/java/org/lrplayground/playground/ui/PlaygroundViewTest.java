@@ -24,6 +24,8 @@ import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.playground.Await;
 import org.lrplayground.playground.PlaygroundService;
+import org.lrplayground.share.InMemoryShortLinks;
+import org.lrplayground.share.ShortLinkService;
 
 /** The playground as a user drives it, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
@@ -31,6 +33,8 @@ class PlaygroundViewTest extends BrowserlessTest {
 
     /** The service the views of these tests get; browserless tests have no Spring context. */
     static PlaygroundService service = new PlaygroundService(2);
+    /** The short links the views of these tests make, in memory. */
+    static final ShortLinkService links = InMemoryShortLinks.create();
 
     /** Builds the view with the test's service, as Spring's constructor injection would. */
     public static class ServiceInjectingInstantiatorFactory implements InstantiatorFactory {
@@ -39,7 +43,7 @@ class PlaygroundViewTest extends BrowserlessTest {
             return new DefaultInstantiator(vaadinService) {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
-                    return type == PlaygroundView.class ? type.cast(new PlaygroundView(service)) : super.getOrCreate(type);
+                    return type == PlaygroundView.class ? type.cast(new PlaygroundView(service, links)) : super.getOrCreate(type);
                 }
             };
         }
