@@ -9,6 +9,7 @@ import com.vaadin.flow.component.clipboard.Clipboard;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.InputStreamDownloadHandler;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -75,7 +77,8 @@ class ShareDialog extends Dialog {
     final TextField shortLink = readOnlyField("Short link", "share-short-link");
     final Button copyShort = new Button("Copy");
     final Image qr = new Image();
-    private final Div shortResult = new Div();
+    final Anchor downloadQr = new Anchor("", "Download PNG");
+    final Div shortResult = new Div();
     final TextArea embed = new TextArea("Embed in a web page or slide");
     final Button copyEmbed = new Button("Copy");
 
@@ -109,7 +112,10 @@ class ShareDialog extends Dialog {
         qr.setId("share-qr");
         qr.addClassName("share-qr");
         shortResult.addClassName("share-short");
-        shortResult.add(row(shortLink, copyShort), qr);
+        downloadQr.setId("share-qr-download");
+        Div qrBox = new Div(qr, downloadQr);
+        qrBox.addClassName("share-qr-box");
+        shortResult.add(row(shortLink, copyShort), qrBox);
         shortResult.setVisible(false);
         embed.setReadOnly(true);
         embed.setId("share-embed");
@@ -189,8 +195,8 @@ class ShareDialog extends Dialog {
             String text = home.resolve(ShortLinkController.PATH.substring(1) + code).toString();
             shortLink.setValue(text);
             byte[] png = QrCodes.png(text);
-            qr.setSrc(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(png),
-                    "lr-playground-" + code + ".png", "image/png", png.length)).inline());
+            qr.setSrc(png(png, code).inline());
+            downloadQr.setHref(png(png, code), AttachmentType.DOWNLOAD);
             qr.setAlt(text);
             shortResult.setVisible(true);
             shortMessage.setText("");
@@ -199,6 +205,11 @@ class ShareDialog extends Dialog {
         } catch (RateLimitedException | IllegalArgumentException e) {
             shortMessage.setText(e.getMessage());
         }
+    }
+
+    private static InputStreamDownloadHandler png(byte[] png, String code) {
+        return DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(png),
+                "lr-playground-" + code + ".png", "image/png", png.length));
     }
 
     /** The browser copies the field's value within the click (clipboards need the user's gesture); the button says how it went. */

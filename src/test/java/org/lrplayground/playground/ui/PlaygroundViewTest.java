@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.browserless.mocks.MockService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.notification.Notification;
@@ -36,10 +37,17 @@ class PlaygroundViewTest extends BrowserlessTest {
     /** The short links the views of these tests make, in memory. */
     static final ShortLinkService links = InMemoryShortLinks.create();
 
-    /** Builds the view with the test's service, as Spring's constructor injection would. */
+    /**
+     * Builds the view with the test's services, as Spring's constructor injection would. Vaadin's
+     * Spring integration finds this class on the test class path too: there it steps aside, so that
+     * browser tests get the application's own services.
+     */
     public static class ServiceInjectingInstantiatorFactory implements InstantiatorFactory {
         @Override
         public Instantiator createInstantitor(VaadinService vaadinService) {
+            if (!(vaadinService instanceof MockService)) {
+                return null;
+            }
             return new DefaultInstantiator(vaadinService) {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
