@@ -23,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ import org.lrplayground.playground.Frame;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.PlaygroundService;
 import org.lrplayground.playground.PlaygroundService.Playback;
+import org.lrplayground.share.ShortLinkService;
 
 /**
  * The playground: pick a surface and optimizers, press Run and watch them race. The form is the
@@ -94,6 +96,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
 
     private final PlaygroundService service;
     private final LrFinderService finder;
+    private final ShortLinkService links;
     final ProblemPanel problem = new ProblemPanel(this::settingsChanged);
     private final Div runCards = new Div();
     private final Div runsPanel = new Div();
@@ -105,6 +108,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     final Select<Speed> speed = new Select<>();
     final Checkbox sideBySide = new Checkbox("Side by side");
     final Button theme = new Button(VaadinIcon.ADJUST.create());
+    final Button share = new Button("Share", VaadinIcon.SHARE.create());
     final Span message = new Span();
     final RaceCharts charts = new RaceCharts();
     final ExportMenu export;
@@ -122,9 +126,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     private double[] lastLoss = new double[0];
     private int[] lastStep = new int[0];
 
-    public PlaygroundView(PlaygroundService service, RunService runs, LrFinderService finder) {
+    public PlaygroundView(PlaygroundService service, RunService runs, LrFinderService finder, ShortLinkService links) {
         this.service = service;
         this.finder = finder;
+        this.links = links;
         export = new ExportMenu(runs);
         addClassName("playground");
         H1 title = new H1("Learning-Rate Playground");
@@ -146,6 +151,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         run.setId("run");
         step.setId("step");
         reset.setId("reset");
+        share.setId("share");
+        share.addClickListener(e -> openShare());
         speed.setId("speed");
         export.setId("export");
         run.addThemeVariants(ButtonVariant.PRIMARY);
@@ -172,7 +179,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         message.addClassName("spec-message");
         Span keys = new Span("space: run/pause · →: step · click the plot to move the start");
         keys.addClassName("hint");
-        Div controls = new Div(run, step, reset, speed, sideBySide, export, theme, keys);
+        Div controls = new Div(run, step, reset, speed, sideBySide, export, share, theme, keys);
         controls.addClassName("controls");
 
         charts.onStartPicked(e -> pickStart(e.x(), e.y()));
@@ -268,6 +275,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         out.put("theme", theme);
         out.put("export", export);
         out.put("charts", charts.lines);
+        out.put("share", share);
         return out;
     }
 
@@ -558,6 +566,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         run.setEnabled(spec != null);
         step.setEnabled(spec != null && !finished);
         reset.setEnabled(spec != null && playback != null);
+        share.setEnabled(spec != null);
         String text = playing ? "Pause" : finished ? "Run again" : "Run";
         // Called on every frame: only a change goes to the page (a new icon is a new element).
         if (!text.equals(run.getText())) {
@@ -609,6 +618,21 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     @Override
     protected void onDetach(DetachEvent event) {
         closeRace(); // no race outlives its page
+    }
+
+    /**
+     * Opens the share dialog for the scene as it is now. Links are made against the address the
+     * browser shows, which is right behind any proxy; asking for it costs one round trip.
+     */
+    private void openShare() {
+        if (spec != null) {
+            getUI().ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> shareDialog(ShareDialog.home(url)).open()));
+        }
+    }
+
+    /** The share dialog of the current scene, its links made against the playground at {@code home}. */
+    ShareDialog shareDialog(URI home) {
+        return new ShareDialog(links, home, spec, linkOptions(), List.copyOf(controls().keySet()));
     }
 
     /** The spec the form shows, or null while it is invalid (for tests). */

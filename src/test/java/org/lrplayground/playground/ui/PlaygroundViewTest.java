@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.browserless.mocks.MockService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.notification.Notification;
@@ -26,6 +27,8 @@ import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.playground.Await;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.PlaygroundService;
+import org.lrplayground.share.InMemoryShortLinks;
+import org.lrplayground.share.ShortLinkService;
 
 /** The playground as a user drives it, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
@@ -33,16 +36,25 @@ class PlaygroundViewTest extends BrowserlessTest {
 
     /** The service the views of these tests get; browserless tests have no Spring context. */
     static PlaygroundService service = new PlaygroundService(2);
+    /** The short links the views of these tests make, in memory. */
+    static final ShortLinkService links = InMemoryShortLinks.create();
 
-    /** Builds the view with the test's service, as Spring's constructor injection would. */
+    /**
+     * Builds the view with the test's services, as Spring's constructor injection would. Vaadin's
+     * Spring integration finds this class on the test class path too: there it steps aside, so that
+     * browser tests get the application's own services.
+     */
     public static class ServiceInjectingInstantiatorFactory implements InstantiatorFactory {
         @Override
         public Instantiator createInstantitor(VaadinService vaadinService) {
+            if (!(vaadinService instanceof MockService)) {
+                return null;
+            }
             return new DefaultInstantiator(vaadinService) {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
                     return type == PlaygroundView.class
-                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService()))
+                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService(), links))
                             : super.getOrCreate(type);
                 }
             };
@@ -333,5 +345,16 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.speed.getValue()).isEqualTo(PlaygroundView.Speed.DEFAULT);
         List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
         assertThat(problems).singleElement().asString().contains("ludicrous").contains("1, 10, 100, 1000, 10000, instant");
+    }
+
+    @Test
+    void everyControlALinkMayHideHasATeachersLabelAndIsListedInTheReadme() throws java.io.IOException {
+        PlaygroundView view = navigate(PlaygroundView.class);
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+
+        for (String control : view.controls().keySet()) {
+            assertThat(ShareDialog.label(control)).as(control).isNotEqualTo(control);
+            assertThat(readme).as("README's hide= row").containsPattern("hide=<control>.*`" + control + "`");
+        }
     }
 }
