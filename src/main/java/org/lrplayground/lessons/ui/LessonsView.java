@@ -85,8 +85,9 @@ public class LessonsView extends Div {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        // Like the playground, the course follows the system's dark mode.
-        getElement().executeJs("if (matchMedia('(prefers-color-scheme: dark)').matches)"
+        // Like the playground: the theme chosen there in this tab, or else the system's.
+        getElement().executeJs("if (!document.documentElement.getAttribute('theme')"
+                + " && matchMedia('(prefers-color-scheme: dark)').matches)"
                 + " document.documentElement.setAttribute('theme', 'dark')");
     }
 }

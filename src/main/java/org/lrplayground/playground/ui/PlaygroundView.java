@@ -587,14 +587,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
 
     private void toggleTheme() {
         dark = !dark;
-        getElement().executeJs("document.documentElement.setAttribute('theme', $0)", dark ? "dark" : "");
+        // 'light' rather than no attribute: the choice then outlives a visit to /lessons in this tab.
+        getElement().executeJs("document.documentElement.setAttribute('theme', $0)", dark ? "dark" : "light");
         theme.setAriaLabel(dark ? "Light theme" : "Dark theme");
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         // Space and → act on the playground unless the user is typing or on a focused control.
-        // A system in dark mode gets the dark theme.
+        // The dark theme when chosen earlier in this tab, or else when the system is in dark mode.
         getElement().executeJs("""
                 const view = this;
                 const handler = (e) => {
@@ -609,7 +610,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
                   }
                 };
                 document.addEventListener('keydown', handler);
-                if (matchMedia('(prefers-color-scheme: dark)').matches) {
+                const chosen = document.documentElement.getAttribute('theme');
+                if (chosen === 'dark' || (!chosen && matchMedia('(prefers-color-scheme: dark)').matches)) {
                   view.dispatchEvent(new CustomEvent('lr-prefers-dark'));
                 }
                 """);

@@ -83,4 +83,26 @@ class LessonsIT {
         assertThat(page.locator(".lesson-card").count()).isEqualTo(12);
         assertThat(console.errors()).isEmpty();
     }
+
+    @Test
+    void aThemeChosenByHandStaysWhileMovingBetweenThePlaygroundAndTheCourse(Page page, BrowserConsole console) {
+        page.navigate("/");
+        awaitPlayground(page);
+        page.click("vaadin-button[aria-label='Dark theme']");
+
+        link(page, "Lessons").click();
+        page.waitForSelector(".lesson-card");
+        assertThat(page.locator("html").getAttribute("theme")).isEqualTo("dark");
+        link(page, "Open lesson 1").click();
+        awaitPlayground(page);
+
+        assertThat(page.locator("html").getAttribute("theme")).isEqualTo("dark");
+        assertThat(page.locator("vaadin-button[aria-label='Light theme']").isVisible())
+                .as("the theme button knows dark is on").isTrue();
+        page.click("vaadin-button[aria-label='Light theme']");
+        link(page, "Lessons").click();
+        page.waitForSelector(".lesson-card");
+        assertThat(page.locator("html").getAttribute("theme")).isNotEqualTo("dark");
+        assertThat(console.errors()).isEmpty();
+    }
 }
