@@ -121,6 +121,20 @@
       a.click();
     }
 
+    /**
+     * Hands appended points to ECharts at most once per animation frame. Frames of a fast race
+     * can come quicker than the page paints, and each hand-over reprocesses whole series: drawing
+     * per frame made the page fall ever further behind.
+     */
+    _scheduleAppend() {
+      if (this._appendPending) return;
+      this._appendPending = true;
+      requestAnimationFrame(() => {
+        this._appendPending = false;
+        this._drawAppended();
+      });
+    }
+
     /** Called after a resize; charts with pixel-placed graphics reposition them. */
     _resized() {
     }
@@ -163,6 +177,10 @@
         const run = this._runs[b.run];
         if (run) for (const p of b.points) run.data.push(p);
       }
+      this._scheduleAppend();
+    }
+
+    _drawAppended() {
       this._chart?.setOption({series: this._pathSeries()});
     }
 
@@ -175,13 +193,13 @@
       this.interactive = on;
     }
 
-    /** Points drawn per run, for tests and for waiting on the page. */
+    /** Points handed to ECharts per run, for tests and for waiting on the page. */
     get pointCounts() {
-      return this._runs.map((r) => r.data.length);
+      return this._drawn ?? [];
     }
 
     get pointCount() {
-      return this._runs.reduce((n, r) => n + r.data.length, 0);
+      return this.pointCounts.reduce((n, c) => n + c, 0);
     }
 
     get startPoint() {
@@ -215,7 +233,7 @@
             if (p.seriesId === 'minima') return `minimum at (${fmt(v[0])}, ${fmt(v[1])}), f = ${fmt(v[2])}`;
             if (p.seriesId === 'start') return `start (${fmt(v[0])}, ${fmt(v[1])})`;
             if (v.length < 4) return '';
-            const run = this._runs[p.seriesIndex - 3];
+            const run = this._runs[Number(p.seriesId.slice('steps-'.length))];
             return `<b>${run ? run.name : ''}</b><br>step ${v[2]}<br>x = ${fmt(v[0])}, y = ${fmt(v[1])}`
                 + `<br>loss = ${fmt(v[3])}<br>lr = ${fmt(v[4])} (x), ${fmt(v[5])} (y)`;
           },
@@ -249,22 +267,30 @@
       };
     }
 
+    /**
+     * Per run a line through its points and a dot at each (the dots' spacing shows the step
+     * sizes, and hovering one tells its numbers). The dots are a scatter series in ECharts'
+     * large mode, drawn as one shape: as the line's own symbols, one element per point, they cost
+     * most of the page's time in a long race.
+     */
     _pathSeries() {
-      const out = [];
-      this._runs.forEach((r, i) => {
-        out.push({
-          id: 'path-' + i, name: r.name, type: 'line', data: r.data, z: 3 + i / 100,
-          showSymbol: true, symbol: 'circle', symbolSize: 3, connectNulls: false,
+      this._drawn = this._runs.map((r) => r.data.length);
+      return this._runs.flatMap((r, i) => [
+        {
+          id: 'path-' + i, name: r.name, type: 'line', data: r.data, z: 3 + i / 100, silent: true,
+          showSymbol: false, connectNulls: false,
           lineStyle: {color: r.color, width: 2, shadowColor: 'rgba(0,0,0,0.45)', shadowBlur: 2},
-          itemStyle: {color: r.color},
           markPoint: r.data.length === 0 ? {data: []} : {
             symbol: 'circle', symbolSize: 11, silent: true, label: {show: false},
             itemStyle: {color: r.color, borderColor: '#fff', borderWidth: 2},
             data: [{coord: r.data[r.data.length - 1].slice(0, 2)}],
           },
-        });
-      });
-      return out;
+        },
+        {
+          id: 'steps-' + i, name: r.name, type: 'scatter', data: r.data, z: 3 + i / 100,
+          symbolSize: 3, large: true, largeThreshold: 1, itemStyle: {color: r.color},
+        },
+      ]);
     }
 
     /** Draws the heatmap into a canvas once and lays it under the grid as an image. */
@@ -407,11 +433,16 @@
           if ((!c.yLog || p[1] > 0) && (!c.xLog || p[0] > 0)) s.data.push(p);
         }
       }
+      this._scheduleAppend();
+    }
+
+    _drawAppended() {
       this._chart?.setOption({series: this._lineSeries()});
     }
 
+    /** Points handed to ECharts, for tests and for waiting on the page. */
     get pointCount() {
-      return this._series.reduce((n, s) => n + s.data.length, 0);
+      return this._drawn ?? 0;
     }
 
     _fileName() {
@@ -472,6 +503,7 @@
     }
 
     _lineSeries() {
+      this._drawn = this._series.reduce((n, s) => n + s.data.length, 0);
       return this._series.map((s) => ({
         id: s.id, name: s.name, type: 'line', data: s.data, showSymbol: false,
         lineStyle: {color: s.color, width: 1.8, type: s.dashed ? 'dashed' : 'solid'},

@@ -8,6 +8,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
@@ -70,6 +72,29 @@ class PlaygroundIT {
         List<Number> rmsprop = (List<Number>) page.evaluate(trend, "lrx-1");
         assertThat(adagrad.get(2).doubleValue()).isEqualTo(adagrad.get(1).doubleValue()).isLessThan(adagrad.get(0).doubleValue() / 2);
         assertThat(rmsprop.get(2).doubleValue()).isGreaterThan(rmsprop.get(1).doubleValue() * 2);
+
+        // Every point of a path is a dot that tells its run and step when hovered: the dot of a run after the
+        // first (so that the run is told apart) farthest from all others.
+        @SuppressWarnings("unchecked")
+        List<Object> dot = (List<Object>) page.evaluate("() => { const e = document.querySelector('lr-surface-plot');"
+                + " const r = e.getBoundingClientRect(); const inside = (q) => e._chart.containPixel({gridIndex: 0}, q);"
+                + " const all = e._runs.flatMap((run, k) => run.data.map((p, i) => ({k, i, step: p[2],"
+                + "   q: e._chart.convertToPixel({gridIndex: 0}, [p[0], p[1]])}))).filter(d => inside(d.q));"
+                + " let best = null, room = -1;"
+                + " for (const d of all.filter(d => d.k > 0)) { const near = Math.min(...all.filter(o => o !== d)"
+                + "   .map(o => Math.hypot(o.q[0] - d.q[0], o.q[1] - d.q[1])));"
+                + "   if (near > room) { room = near; best = [r.left + d.q[0], r.top + d.q[1], e._runs[d.k].name, d.step]; } }"
+                + " return best; }");
+        page.mouse().move(((Number) dot.get(0)).doubleValue(), ((Number) dot.get(1)).doubleValue());
+        page.waitForFunction("name => [...document.querySelectorAll('lr-surface-plot div')].some(d => d.innerText.includes(name))",
+                dot.get(2));
+        String tip = (String) page.evaluate("name => [...document.querySelectorAll('lr-surface-plot div')]"
+                + ".map(d => d.innerText).find(t => t.includes(name))", dot.get(2));
+        // Dots a pixel apart answer for each other: the step is one of the hovered dot's neighbours.
+        Matcher step = Pattern.compile("step (\\d+)\n").matcher(tip);
+        assertThat(step.find()).as(tip).isTrue();
+        assertThat(Integer.parseInt(step.group(1))).isCloseTo(((Number) dot.get(3)).intValue(), Offset.offset(10));
+        assertThat(tip).contains("loss = ");
         assertThat(console.errors()).isEmpty();
     }
 
