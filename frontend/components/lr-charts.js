@@ -150,7 +150,7 @@
       super();
       this._surface = null;
       this._runs = [];
-      this._start = null;
+      this._starts = [];
       this.interactive = true;
     }
 
@@ -184,8 +184,9 @@
       this._chart?.setOption({series: this._pathSeries()});
     }
 
-    setStart(x, y) {
-      this._start = [x, y];
+    /** Where the runs start: [{x, y, color}], the shared start first and with a null colour. */
+    setStarts(starts) {
+      this._starts = starts;
       this._chart?.setOption({series: [this._startSeries()]});
     }
 
@@ -202,8 +203,10 @@
       return this.pointCounts.reduce((n, c) => n + c, 0);
     }
 
+    /** The first start marker, [x, y]: the shared start whenever a run uses it. */
     get startPoint() {
-      return this._start;
+      const s = this._starts[0];
+      return s ? [s.x, s.y] : null;
     }
 
     /** "surface", or with a single run (side by side) "surface-1-adam-lr-0-05". */
@@ -263,7 +266,7 @@
       return {
         id: 'start', type: 'scatter', symbol: 'circle', symbolSize: 12, z: 6,
         itemStyle: {color: this._dark ? '#fff' : '#111', borderColor: this._dark ? '#111' : '#fff', borderWidth: 2},
-        data: this._start ? [this._start] : [],
+        data: this._starts.map((s) => ({value: [s.x, s.y], itemStyle: s.color ? {color: s.color} : undefined})),
       };
     }
 

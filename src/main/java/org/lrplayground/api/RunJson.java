@@ -12,6 +12,7 @@ import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.engine.surface.Box;
 import org.lrplayground.engine.surface.Minimum;
+import org.lrplayground.engine.surface.Point;
 import org.lrplayground.engine.surface.Surfaces;
 import tools.jackson.core.JsonGenerator;
 
@@ -82,6 +83,9 @@ final class RunJson {
             choice(run.optimizer());
             g.writeName("schedule");
             choice(run.schedule());
+            g.writeName("start"); // the run's θ₀, its own or the spec's
+            Point start = spec.startOf(run);
+            point(start.x(), start.y());
             g.writeEndObject();
         }
         g.writeEndArray();

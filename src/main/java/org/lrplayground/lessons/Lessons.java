@@ -210,19 +210,21 @@ public final class Lessons {
 
                     Himmelblau's function has four minima, all with the value 0. Gradient descent only ever \
                     walks downhill from where it starts, so the start alone decides which minimum it finds. \
-                    SGD with lr = 0.01 converges
+                    Here four identical SGD runs (lr = 0.01) start from four points close together, each from \
+                    its own start (the *own start* fields of its card), and converge
 
                     - from (1, 1) to (3, 2),
                     - from (−1, 1) to (−2.81, 3.13),
                     - from (−1, −1) to (−3.78, −3.28),
                     - from (1, −1) to (3.58, −1.85).
 
-                    Click other starts on the surface and watch the four basins take shape. Running from \
-                    several starts and keeping the best is also the simplest answer to the forum's question. \
-                    Here all four minima are equally good; on six-hump camel or Styblinski–Tang they are not, \
-                    and the start decides how good the answer is.
+                    Click the surface to move the first run's start and watch which basin it falls into. \
+                    Running from several starts and keeping the best is also the simplest answer to the \
+                    forum's question. Here all four minima are equally good; on six-hump camel or \
+                    Styblinski–Tang they are not, and the start decides how good the answer is.
                     """,
-                    "surface=himmelblau&start=1,1&steps=500&run=sgd:lr=0.01"),
+                    "surface=himmelblau&start=1,1&steps=500&run=sgd:lr=0.01&run=sgd:lr=0.01,x0=-1,y0=1"
+                            + "&run=sgd:lr=0.01,x0=-1,y0=-1&run=sgd:lr=0.01,x0=1,y0=-1"),
 
             new Lesson("spreadsheet", 10, "The graddesc spreadsheet: you still need annealing with Adam",
                     "After five epochs SGD's intercept b is still about 1 while Adam's is about 24; after fifty, "

@@ -2,6 +2,7 @@ package org.lrplayground.playground;
 
 import org.lrplayground.engine.finder.LrCurve;
 import org.lrplayground.engine.finder.LrFinder;
+import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +42,8 @@ public class LrFinderService {
             throw new IllegalArgumentException("run = " + run + " is not accepted: the spec's runs are numbered 0 to "
                     + (spec.runs().size() - 1));
         }
-        LrCurve curve = finder.find(spec, spec.runs().get(run).optimizer().instance());
+        RunConfig config = spec.runs().get(run);
+        LrCurve curve = finder.find(spec, spec.startOf(config), config.optimizer().instance());
         return new Sweep(finder, curve, spec.surface().fStar(spec.box()));
     }
 }

@@ -38,7 +38,7 @@ class RunApiTest {
             + "&run=momentum:lr=0.0005,momentum=0.9&run=adagrad:lr=0.5,sched=cosine,T_max=500";
     /** The same shape with the methods every build has. */
     static final String SGD_ADAM = "surface=rosenbrock&start=-1.5,2&steps=500&run=adam:lr=0.05"
-            + "&run=sgd:lr=0.0005&run=adam:lr=0.5,beta1=0.8,sched=cosine,T_max=500";
+            + "&run=sgd:lr=0.0005,x0=0,y0=-0.5&run=adam:lr=0.5,beta1=0.8,sched=cosine,T_max=500";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -177,6 +177,9 @@ class RunApiTest {
             RunConfig config = spec.runs().get(i);
             assertChoice(s.get("runs").get(i).get("optimizer"), config.optimizer());
             assertChoice(s.get("runs").get(i).get("schedule"), config.schedule());
+            JsonNode start = s.get("runs").get(i).get("start");
+            assertThat(List.of(start.get("x").asDouble(), start.get("y").asDouble()))
+                    .containsExactly(spec.startOf(config).x(), spec.startOf(config).y());
         }
 
         assertThat(root.get("runs")).hasSize(spec.runs().size());

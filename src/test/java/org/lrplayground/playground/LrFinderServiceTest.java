@@ -29,7 +29,7 @@ class LrFinderServiceTest {
 
         LrFinderService.Sweep sweep = service.find(spec, 1);
 
-        assertSameCurve(sweep.curve(), LrFinder.DEFAULT.find(spec, spec.runs().get(1).optimizer().instance()));
+        assertSameCurve(sweep.curve(), LrFinder.DEFAULT.find(spec, spec.start(), spec.runs().get(1).optimizer().instance()));
         assertThat(sweep.curve().steep().lr()).isPresent();
         assertThat(sweep.curve().minimum().lr()).isPresent();
         assertThat(sweep.fStar()).isZero();
@@ -45,7 +45,7 @@ class LrFinderServiceTest {
         LrCurve betas = service.find(spec, 1).curve();
 
         assertSameCurve(service.find(spec, 2).curve(), defaults);
-        assertSameCurve(betas, LrFinder.DEFAULT.find(spec, spec.runs().get(1).optimizer().instance()));
+        assertSameCurve(betas, LrFinder.DEFAULT.find(spec, spec.start(), spec.runs().get(1).optimizer().instance()));
         assertThat(betas.losses()).isNotEqualTo(defaults.losses());
     }
 

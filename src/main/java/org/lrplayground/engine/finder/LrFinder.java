@@ -12,6 +12,7 @@ import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.surface.Box;
+import org.lrplayground.engine.surface.Point;
 import org.lrplayground.engine.surface.Surface;
 
 /**
@@ -86,11 +87,11 @@ public record LrFinder(double startLr, double endLr, int numIt) {
     }
 
     /**
-     * Sweeps {@code optimizer} over {@code spec}'s surface from its start point, with its noise, seed and
+     * Sweeps {@code optimizer} over {@code spec}'s surface from {@code start}, with its noise, seed and
      * mini-batch size; the spec's runs and steps are ignored. For a run of the spec pass
-     * {@code run.optimizer().instance()}: its schedule and lr play no part.
+     * {@code spec.startOf(run)} and {@code run.optimizer().instance()}: its schedule and lr play no part.
      */
-    public LrCurve find(RunSpec spec, Optimizer optimizer) {
+    public LrCurve find(RunSpec spec, Point start, Optimizer optimizer) {
         Surface surface = spec.surface();
         Box box = spec.box();
         boolean unboundedBelow = surface.unboundedBelow();
@@ -98,8 +99,8 @@ public record LrFinder(double startLr, double endLr, int numIt) {
         Stepper stepper = optimizer.start(2);
         StepContext c = new StepContext(2);
         c.fStar = surface.fStar(box);
-        c.theta[0] = spec.start().x();
-        c.theta[1] = spec.start().y();
+        c.theta[0] = start.x();
+        c.theta[1] = start.y();
         c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
 
         double[] lrs = new double[numIt];

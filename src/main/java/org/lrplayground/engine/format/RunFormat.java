@@ -32,6 +32,7 @@ import org.lrplayground.engine.surface.Surfaces;
  * <pre>
  * [v=1&amp;]surface=&lt;id&gt;&amp;start=&lt;x&gt;,&lt;y&gt;&amp;steps=&lt;n&gt;[&amp;noise=σ][&amp;seed=n][&amp;batch=n][&amp;box=xmin,xmax,ymin,ymax]
  *   [&amp;f=&lt;expression&gt;][&amp;&lt;surface key&gt;=v]&amp;run=&lt;optimizer&gt;:&lt;key&gt;=&lt;value&gt;,…[,sched=&lt;name&gt;,&lt;key&gt;=&lt;value&gt;,…]
+ *   [,x0=&lt;x&gt;,y0=&lt;y&gt;]
  *   [&amp;play=1][&amp;hide=&lt;control&gt;,…][&amp;speed=&lt;name&gt;][&amp;side=1][&amp;lesson=&lt;id&gt;]
  * </pre>
  *
@@ -65,6 +66,8 @@ public final class RunFormat {
     public static final Param SIDE = Param.integer("side", 0, 0, 1, "1 draws each run in its own plot");
     /** Link-only key: {@code lesson=<id>} shows that lesson beside the playground; the UI knows the lessons. */
     public static final String LESSON = "lesson";
+    /** Run keys of a run's own start point; without them a run starts at {@code start=}. */
+    public static final String X0 = "x0", Y0 = "y0";
 
     private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
             "box", "run", VERSION.name(), PLAY.name(), HIDE, SPEED, SIDE.name(), LESSON);
@@ -340,6 +343,8 @@ public final class RunFormat {
             }
             String scheduleId = pairs.getOrDefault("sched", "constant");
             pairs.remove("sched");
+            String x0 = pairs.remove(X0), y0 = pairs.remove(Y0);
+            Point start = recover(X0 + ", " + Y0 + " in " + label(where), () -> runStart(where, x0, y0), null);
             Method<Schedule> schedule = Schedules.byId(scheduleId).orElseThrow(() -> new FormatException(where + ".sched",
                     "unknown schedule '" + scheduleId + "' (accepted: " + ids(Schedules.ALL) + ")"));
             Map<String, Double> optimizerGiven = new LinkedHashMap<>();
@@ -357,7 +362,7 @@ public final class RunFormat {
                         throw new FormatException(where + "." + key, "unknown key '" + key + "' for " + optimizerId
                                 + " with schedule " + scheduleId + " (accepted: " + names(optimizer.params())
                                 + (schedule.params().isEmpty() ? "" : ", " + names(schedule.params()))
-                                + " or sched=<schedule>)");
+                                + ", " + X0 + ", " + Y0 + " or sched=<schedule>)");
                     }
                     Param param = p;
                     target.put(key, attempt(where + "." + key, () -> param.parse(e.getValue())));
@@ -367,7 +372,28 @@ public final class RunFormat {
                     new Param.Context(Double.NaN, steps)));
             Param.Context context = new Param.Context(optimizerValues.get(optimizer.param("lr")), steps);
             Values scheduleValues = attempt(where, () -> Values.of(schedule.params(), scheduleGiven, context));
-            return attempt(where, () -> new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues)));
+            return attempt(where, () -> new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues),
+                    start));
+        }
+
+        /** A run's own start from its x0 and y0, which come together; null when neither is given. */
+        private static Point runStart(String where, String x0, String y0) {
+            if (x0 == null && y0 == null) {
+                return null;
+            }
+            if (x0 == null || y0 == null) {
+                throw new FormatException(where + "." + (x0 == null ? X0 : Y0), "a run's own start needs both " + X0
+                        + " and " + Y0 + " (accepted: both or neither, e.g. x0=-1,y0=1)");
+            }
+            return new Point(coordinate(where, X0, x0), coordinate(where, Y0, y0));
+        }
+
+        private static double coordinate(String where, String key, String text) {
+            try {
+                return numbers(key, text, 1, key + "=<number>, e.g. x0=-1,y0=1")[0];
+            } catch (FormatException e) {
+                throw new FormatException(where + "." + key, e.getMessage());
+            }
         }
 
         /** "run 3" for {@code run[2]}: users count runs from 1. */
@@ -428,6 +454,10 @@ public final class RunFormat {
         pairs(run.optimizer().method().params(), run.optimizer().values(), keys);
         keys.add("sched=" + run.schedule().method().id());
         pairs(run.schedule().method().params(), run.schedule().values(), keys);
+        if (run.start() != null) {
+            keys.add(X0 + "=" + Numbers.format(run.start().x()));
+            keys.add(Y0 + "=" + Numbers.format(run.start().y()));
+        }
         return run.optimizer().method().id() + ":" + String.join(",", keys);
     }
 

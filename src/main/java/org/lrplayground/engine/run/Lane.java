@@ -6,6 +6,7 @@ import org.lrplayground.engine.optim.Stepper;
 import org.lrplayground.engine.schedule.Schedule;
 import org.lrplayground.engine.surface.Box;
 import org.lrplayground.engine.surface.Minimum;
+import org.lrplayground.engine.surface.Point;
 import org.lrplayground.engine.surface.Surface;
 
 /**
@@ -55,8 +56,9 @@ final class Lane {
         centerY = (box.yMin() + box.yMax()) / 2;
         limit = DIVERGENCE_BOXES * Math.max(box.width(), box.height());
         c.fStar = fStar;
-        c.theta[0] = spec.start().x();
-        c.theta[1] = spec.start().y();
+        Point start = spec.startOf(config);
+        c.theta[0] = start.x();
+        c.theta[1] = start.y();
         sample();
         if (!problem(0)) {
             record(Double.NaN, Double.NaN);

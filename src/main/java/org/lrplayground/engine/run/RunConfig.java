@@ -7,13 +7,30 @@ import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.param.Values;
 import org.lrplayground.engine.schedule.Schedule;
+import org.lrplayground.engine.surface.Point;
 
-/** One optimizer run of a {@link RunSpec}: the optimizer and its learning-rate schedule. */
-public record RunConfig(Choice<Optimizer> optimizer, Choice<Schedule> schedule) {
+/**
+ * One optimizer run of a {@link RunSpec}: the optimizer, its learning-rate schedule and, when it
+ * has one of its own, its start point.
+ *
+ * @param start θ₀ of this run, or null for the spec's start (see {@link RunSpec#startOf})
+ */
+public record RunConfig(Choice<Optimizer> optimizer, Choice<Schedule> schedule, Point start) {
+
+    public RunConfig {
+        if (start != null && !(Double.isFinite(start.x()) && Double.isFinite(start.y()))) {
+            throw new IllegalArgumentException("a run's start must be a finite point (got " + start + ")");
+        }
+    }
+
+    /** A run from the spec's start. */
+    public RunConfig(Choice<Optimizer> optimizer, Choice<Schedule> schedule) {
+        this(optimizer, schedule, null);
+    }
 
     /**
-     * A short label such as "Adam lr=0.05" or "Adagrad lr=0.5 · cosine": the method, its lr and the
-     * parameters that differ from their defaults.
+     * A short label such as "Adam lr=0.05", "Adagrad lr=0.5 · cosine" or "SGD lr=0.01 from (1, -1)": the
+     * method, its lr, the parameters that differ from their defaults and the run's own start.
      */
     public String label() {
         List<String> parts = new ArrayList<>();
@@ -22,6 +39,9 @@ public record RunConfig(Choice<Optimizer> optimizer, Choice<Schedule> schedule) 
         if (!schedule.method().id().equals("constant")) {
             parts.add("· " + schedule.method().id());
             parts.addAll(changed(schedule.values(), schedule.method().params(), false));
+        }
+        if (start != null) {
+            parts.add("from (" + Numbers.format(start.x()) + ", " + Numbers.format(start.y()) + ")");
         }
         return String.join(" ", parts);
     }

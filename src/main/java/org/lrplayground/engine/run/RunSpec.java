@@ -15,7 +15,7 @@ import org.lrplayground.engine.surface.Surface;
  * @param surface       the surface instance
  * @param surfaceValues its parameters (e.g. the ravine's kappa)
  * @param box           the plot box (divergence bound, "left-box" edge, f* of unbounded surfaces)
- * @param start         θ₀
+ * @param start         θ₀ of every run that has no start of its own
  * @param steps         number of updates, 1 … {@link #MAX_STEPS}
  * @param noise         σ of Gaussian noise added to each gradient coordinate (0 = none)
  * @param seed          seeds the noise and the mini-batch order: the same seed gives the same run
@@ -62,6 +62,11 @@ public record RunSpec(Surface surface, Values surfaceValues, Box box, Point star
             grad[1] += noise * random.nextGaussian();
             return f;
         };
+    }
+
+    /** θ₀ of a run: its own start, or else the spec's. */
+    public Point startOf(RunConfig run) {
+        return run.start() != null ? run.start() : start;
     }
 
     public RunSpec withRuns(List<RunConfig> newRuns) {

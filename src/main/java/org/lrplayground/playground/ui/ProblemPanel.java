@@ -190,7 +190,7 @@ class ProblemPanel extends Composite<Div> {
     void clearErrors() {
         expression.setInvalid(false);
         surface.setInvalid(false);
-        List.of(startX, startY, box[0], box[1], box[2], box[3]).forEach(this::checkNumber);
+        List.of(startX, startY, box[0], box[1], box[2], box[3]).forEach(ProblemPanel::checkNumber);
     }
 
     /** A new surface: its own parameters, and start and box back to its defaults. */
@@ -215,7 +215,8 @@ class ProblemPanel extends Composite<Div> {
         batch.setVisible(method.map(m -> Surfaces.get(m.id()).dataRows() > 0).orElse(false));
     }
 
-    private void checkNumber(TextField f) {
+    /** Marks a field whose text is neither blank nor a number. */
+    static void checkNumber(TextField f) {
         String text = f.getValue().trim();
         boolean bad = false;
         if (!text.isEmpty()) {
@@ -229,7 +230,8 @@ class ProblemPanel extends Composite<Div> {
         f.setErrorMessage(bad ? "'" + text + "' is not a number" : null);
     }
 
-    private static TextField number(String label) {
+    /** A small field for a number. */
+    static TextField number(String label) {
         TextField f = new TextField(label);
         f.addThemeVariants(TextFieldVariant.SMALL);
         f.setWidth("7em");

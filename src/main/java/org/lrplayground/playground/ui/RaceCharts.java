@@ -95,19 +95,20 @@ class RaceCharts extends Div {
             eta.add(new ChartSeries("eta-" + i, name, color, false));
         }
         plot.setRuns(paths);
-        plot.setStart(next.start());
+        plot.setStarts(next, paths);
         lossChart.setSeries(loss);
         lrChart.setSeries(lr);
         etaChart.setSeries(eta);
         grid.removeAll();
         gridPlots.clear();
         if (sideBySide) {
-            for (ChartSeries path : paths) {
+            for (int i = 0; i < paths.size(); i++) {
+                ChartSeries path = paths.get(i);
                 SurfacePlot small = new SurfacePlot();
                 small.setHeight("300px");
                 small.setSurface(next.surface(), next.box(), fStar);
                 small.setRuns(List.of(path));
-                small.setStart(next.start());
+                small.setStarts(next.withRuns(List.of(next.runs().get(i))), List.of(path));
                 small.addStartPickedListener(e -> startPicked.onComponentEvent(e));
                 gridPlots.add(small);
                 Span caption = new Span(path.name());

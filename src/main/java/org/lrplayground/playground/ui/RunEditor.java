@@ -8,10 +8,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.Optimizers;
 import org.lrplayground.engine.param.Method;
@@ -35,6 +37,9 @@ class RunEditor extends Composite<Div> {
     private final FlexLayout optimizerFields = new FlexLayout();
     private final FlexLayout scheduleFields = new FlexLayout();
     private final Div preview = new Div();
+    /** The run's own start; blank, the problem's start. */
+    final TextField startX = ProblemPanel.number("own start x");
+    final TextField startY = ProblemPanel.number("own start y");
     private final Span swatch = new Span();
     private final Span label = new Span();
     private final Span error = new Span();
@@ -96,7 +101,19 @@ class RunEditor extends Composite<Div> {
         Div head = new Div(swatch, label, findLr, duplicate, remove);
         head.addClassName("run-head");
         optimizer.setTooltipText(method.summary());
-        card.add(head, optimizer, optimizerFields, schedule, scheduleFields, preview, error, status);
+        for (TextField f : List.of(startX, startY)) {
+            f.setPlaceholder("shared");
+            f.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    ProblemPanel.checkNumber(f);
+                    onChange.run();
+                }
+            });
+        }
+        startX.setHelperText("blank: the problem's start");
+        FlexLayout start = new FlexLayout(startX, startY);
+        start.addClassName("fields");
+        card.add(head, optimizer, optimizerFields, schedule, scheduleFields, preview, start, error, status);
         buildOptimizerFields(Map.of());
         buildScheduleFields(Map.of());
     }
@@ -107,6 +124,8 @@ class RunEditor extends Composite<Div> {
         schedule.setValue(run.schedule().method());
         buildOptimizerFields(texts(run.optimizer().method().params(), run.optimizer().values().byName()));
         buildScheduleFields(texts(run.schedule().method().params(), run.schedule().values().byName()));
+        startX.setValue(run.start() == null ? "" : Numbers.format(run.start().x()));
+        startY.setValue(run.start() == null ? "" : Numbers.format(run.start().y()));
     }
 
     Method<Optimizer> method() {
@@ -123,23 +142,35 @@ class RunEditor extends Composite<Div> {
         return color;
     }
 
-    /** The run's value in the run format, e.g. {@code adam:lr=0.05,betas=…,sched=constant,warmup=0}. */
+    /** The run's value in the run format, e.g. {@code adam:lr=0.05,beta1=…,sched=constant,warmup=0[,x0=…,y0=…]}. */
     String runText() {
         List<String> pairs = new ArrayList<>();
         optimizerParams.forEach(f -> pairs.add(f.param().name() + "=" + f.text()));
         pairs.add("sched=" + schedule.getValue().id());
         scheduleParams.forEach(f -> pairs.add(f.param().name() + "=" + f.text()));
+        // A blank one of the two is left out, so that the format says both are needed.
+        if (!startX.isEmpty()) {
+            pairs.add(RunFormat.X0 + "=" + startX.getValue().trim());
+        }
+        if (!startY.isEmpty()) {
+            pairs.add(RunFormat.Y0 + "=" + startY.getValue().trim());
+        }
         return optimizer.getValue().id() + ":" + String.join(",", pairs);
     }
 
     boolean fieldsValid() {
-        return optimizerParams.stream().allMatch(ParamField::isValid) && scheduleParams.stream().allMatch(ParamField::isValid);
+        return optimizerParams.stream().allMatch(ParamField::isValid) && scheduleParams.stream().allMatch(ParamField::isValid)
+                && !startX.isInvalid() && !startY.isInvalid();
     }
 
     /** Shows an error of this run; {@code key} names the parameter, or is null for the run as a whole. */
     void showError(String key, String message) {
         ParamField field = key == null ? null : field(key);
-        if (field != null) {
+        TextField start = RunFormat.X0.equals(key) ? startX : RunFormat.Y0.equals(key) ? startY : null;
+        if (start != null) {
+            start.setInvalid(true);
+            start.setErrorMessage(message);
+        } else if (field != null) {
             field.showError(message);
         } else {
             error.setText(message == null ? "" : message);
@@ -148,6 +179,8 @@ class RunEditor extends Composite<Div> {
 
     void clearErrors() {
         error.setText("");
+        ProblemPanel.checkNumber(startX);
+        ProblemPanel.checkNumber(startY);
     }
 
     /** Sets the optimizer's lr, as if typed, and reports the change. */

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
+import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.surface.Box;
 import org.lrplayground.engine.surface.Minimum;
 import org.lrplayground.engine.surface.Point;
@@ -88,8 +89,22 @@ public class SurfacePlot extends Component implements HasSize {
         getElement().callJsFunction("setRuns", a);
     }
 
-    public void setStart(Point start) {
-        getElement().callJsFunction("setStart", start.x(), start.y());
+    /**
+     * Marks where the runs start: the spec's start, plain, when a run starts there, and each run's
+     * own start in its colour. {@code runs} are the spec's runs as drawn, in the same order.
+     */
+    public void setStarts(RunSpec spec, List<ChartSeries> runs) {
+        ArrayNode a = Json.array();
+        if (spec.runs().stream().anyMatch(r -> r.start() == null)) {
+            a.add(Json.object().put("x", spec.start().x()).put("y", spec.start().y()).putNull("color"));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Point own = spec.runs().get(i).start();
+            if (own != null) {
+                a.add(Json.object().put("x", own.x()).put("y", own.y()).put("color", runs.get(i).color()));
+            }
+        }
+        getElement().callJsFunction("setStarts", a);
     }
 
     /** Whether clicks pick a new start point (only while no race is under way). */

@@ -26,7 +26,7 @@ class LrFinderTest {
 
     private static LrCurve sweep(LrFinder finder, String query) {
         RunSpec spec = RunFormat.parse(query);
-        return finder.find(spec, spec.runs().get(0).optimizer().instance());
+        return finder.find(spec, spec.start(), spec.runs().get(0).optimizer().instance());
     }
 
     private static double lr(Suggestion s) {

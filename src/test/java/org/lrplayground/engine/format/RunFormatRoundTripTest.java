@@ -125,7 +125,8 @@ class RunFormatRoundTripTest {
         Values optimizerValues = Values.of(optimizer.params(), given(optimizer), new Param.Context(Double.NaN, steps));
         Param.Context context = new Param.Context(optimizerValues.get(optimizer.param("lr")), steps);
         Values scheduleValues = Values.of(schedule.params(), given(schedule), context);
-        return new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues));
+        Point start = random.nextInt(4) == 0 ? new Point(coordinate(), coordinate()) : null;
+        return new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues), start);
     }
 
     /** Values for a random subset of the method's parameters; the rest stay at their defaults. */

@@ -51,6 +51,23 @@ class RaceTest {
     }
 
     @Test
+    void aRunWithAStartOfItsOwnStartsThereAndTheOthersAtTheSpecsStart() {
+        Race race = Race.run(RunFormat.parse("surface=himmelblau&start=1,1&steps=5&run=sgd:lr=0.01"
+                + "&run=sgd:lr=0.01,x0=-1,y0=-1.5&run=adam"));
+
+        assertThat(race.trajectory(0).x(0)).isEqualTo(1);
+        assertThat(race.trajectory(0).y(0)).isEqualTo(1);
+        assertThat(race.trajectory(1).x(0)).isEqualTo(-1);
+        assertThat(race.trajectory(1).y(0)).isEqualTo(-1.5);
+        assertThat(race.trajectory(2).x(0)).isEqualTo(1);
+        // The same as a race of that run alone from the same start.
+        Race alone = Race.run(RunFormat.parse("surface=himmelblau&start=-1,-1.5&steps=5&run=sgd:lr=0.01"));
+        assertThat(race.trajectory(1).x(5)).isEqualTo(alone.trajectory(0).x(5));
+        assertThat(race.trajectory(1).y(5)).isEqualTo(alone.trajectory(0).y(5));
+        assertThat(race.spec().runs().get(1).label()).isEqualTo("SGD lr=0.01 from (-1, -1.5)");
+    }
+
+    @Test
     void aStartWhereTheSurfaceIsUndefinedAsksForAnotherStartNotASmallerRate() {
         Race race = Race.run(RunFormat.parse("surface=custom&f=log(x)%2By^2&start=-1,1&run=sgd"));
 

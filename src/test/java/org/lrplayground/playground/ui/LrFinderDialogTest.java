@@ -38,7 +38,7 @@ class LrFinderDialogTest extends BrowserlessTest {
     /** What the engine's finder suggests for run {@code run} of the view's spec. */
     private static LrCurve expected(PlaygroundView view, int run) {
         RunSpec spec = view.spec();
-        return LrFinder.DEFAULT.find(spec, spec.runs().get(run).optimizer().instance());
+        return LrFinder.DEFAULT.find(spec, spec.start(), spec.runs().get(run).optimizer().instance());
     }
 
     @Test

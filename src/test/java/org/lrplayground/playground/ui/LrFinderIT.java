@@ -24,7 +24,7 @@ class LrFinderIT {
     @Test
     void theSweepIsDrawnAgainstIncreasingRatesAndUsingTheSteepestOneSetsRunOnesLr(Page page, BrowserConsole console) {
         RunSpec spec = RunFormat.parse(SCENE);
-        double steep = RunEditor.round(LrFinder.DEFAULT.find(spec, spec.runs().get(0).optimizer().instance())
+        double steep = RunEditor.round(LrFinder.DEFAULT.find(spec, spec.start(), spec.runs().get(0).optimizer().instance())
                 .steep().lr().orElseThrow());
         page.navigate("/?" + SCENE);
         page.waitForFunction("() => document.querySelector('lr-surface-plot')?._chart");

@@ -24,6 +24,7 @@ import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.surface.Point;
 import org.lrplayground.playground.Await;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.PlaygroundService;
@@ -168,6 +169,29 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(lr.isInvalid()).isFalse();
         assertThat(view.run.isEnabled()).isTrue();
         assertThat(view.location()).contains("run=adam:lr=0.01,");
+    }
+
+    @Test
+    void aRunsOwnStartNeedsBothCoordinatesAndGoesIntoTheAddress() {
+        PlaygroundView view = navigate(PlaygroundView.class);
+        RunEditor adam = view.runs.get(1);
+
+        test(adam.startX).setValue("0.5");
+
+        assertThat(adam.startY.isInvalid()).isTrue();
+        assertThat(adam.startY.getErrorMessage()).contains("needs both x0 and y0");
+        assertThat(view.spec()).isNull();
+
+        test(adam.startY).setValue("-0.25");
+        assertThat(adam.startY.isInvalid()).isFalse();
+        assertThat(view.spec().startOf(view.spec().runs().get(1))).isEqualTo(new Point(0.5, -0.25));
+        assertThat(view.spec().startOf(view.spec().runs().get(0))).isEqualTo(view.spec().start());
+        assertThat(view.location()).contains(",x0=0.5,y0=-0.25");
+        assertThat(adam.labelText()).endsWith("from (0.5, -0.25)");
+
+        test(adam.startX).setValue("");
+        test(adam.startY).setValue("");
+        assertThat(view.location()).doesNotContain("x0=");
     }
 
     @Test
