@@ -1,5 +1,6 @@
 package org.lrplayground.lessons;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
@@ -16,8 +17,31 @@ import org.lrplayground.engine.run.RunSpec;
  * @param explanation Markdown in plain words, quoting the source document the claim comes from
  * @param preset      the experiment as a run-format query string (see {@link RunFormat}), with the link
  *                    options it is best watched with, e.g. {@code speed=1000} for thousands of steps
+ * @param variants    the further experiments the explanation points to, each one click away
  */
-public record Lesson(String id, int number, String title, String claim, String explanation, String preset) {
+public record Lesson(String id, int number, String title, String claim, String explanation, String preset,
+                     List<Variant> variants) {
+
+    /**
+     * Another experiment of a lesson: the preset with something changed that the explanation talks
+     * about, e.g. the same runs on another surface.
+     *
+     * @param label  the button's text, e.g. "On the saddle"
+     * @param preset a run-format query string, like the lesson's
+     */
+    public record Variant(String label, String preset) {
+
+        public Variant {
+            if (label == null || label.isBlank()) {
+                throw new IllegalArgumentException("a lesson's variant needs a label");
+            }
+            RunFormat.parse(preset); // a broken preset fails here, naming the offending parameter
+        }
+
+        public RunSpec spec() {
+            return RunFormat.parse(preset);
+        }
+    }
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -35,6 +59,12 @@ public record Lesson(String id, int number, String title, String claim, String e
             }
         }
         RunFormat.parse(preset); // a broken preset fails here, naming the offending parameter
+        variants = List.copyOf(variants);
+    }
+
+    /** A lesson whose explanation needs no experiment beyond its preset. */
+    public Lesson(String id, int number, String title, String claim, String explanation, String preset) {
+        this(id, number, title, claim, explanation, preset, List.of());
     }
 
     /** The preset parsed: the experiment to load into the playground. */

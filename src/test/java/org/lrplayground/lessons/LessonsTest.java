@@ -56,6 +56,7 @@ class LessonsTest {
         assertThat(text.strip().split("\\s+").length).as("words").isBetween(80, 200);
         assertThat(text).as("quotes a seed document").contains("*\"");
         assertThat(text).as("no stray escapes").doesNotContain("\\");
+        lesson.variants().forEach(v -> assertThat(text).as("names its button").contains("**" + v.label() + "**"));
     }
 
     @Test
@@ -66,6 +67,9 @@ class LessonsTest {
         assertThatThrownBy(() -> new Lesson("ok", 1, "t", " ", "e", "run=sgd")).hasMessageContaining("claim");
         assertThatThrownBy(() -> new Lesson("ok", 1, "t", "c", "e", "run=sgd:lr=-1"))
                 .isInstanceOf(FormatException.class).hasMessageContaining("lr");
+        assertThatThrownBy(() -> new Lesson.Variant("On Booth", "surface=boot&run=sgd"))
+                .isInstanceOf(FormatException.class).hasMessageContaining("boot");
+        assertThatThrownBy(() -> new Lesson.Variant(" ", "run=sgd")).hasMessageContaining("label");
     }
 
     // ---- the claims -----------------------------------------------------------------------------
@@ -110,8 +114,9 @@ class LessonsTest {
 
     @Test
     void lesson2_onTheSaddleOnlyPytorchMomentumRollsOff() {
-        Race race = run("momentum", "surface=ravine", "surface=saddle");
+        Race race = variant("momentum", "On the saddle");
         assertThat(race.status(1).kind()).isEqualTo(RunStatus.Kind.LEFT_BOX);
+        assertThat(race.status(1).step()).isEqualTo(184);
         for (int run : new int[] {0, 2}) {
             assertThat(race.status(run).kind()).isEqualTo(RunStatus.Kind.MAX_STEPS);
             assertThat(Math.abs(race.trajectory(run).y(last(race, run)))).as("still next to the saddle point")
@@ -151,7 +156,7 @@ class LessonsTest {
 
     @Test
     void lesson4_onBoothRmspropKeepsHoppingWhileAdagradSettles() {
-        Race race = Race.run(RunFormat.parse("surface=booth&steps=2000&run=rmsprop:lr=0.05&run=adagrad:lr=0.5"));
+        Race race = variant("rmsprop-recovers", "On Booth");
         Trajectory rmsprop = race.trajectory(0);
         assertThat(rmsprop.lrX(rmsprop.size() - 1)).isGreaterThan(10 * rmsprop.lrX(lowestRateX(rmsprop)));
         assertThat(race.distanceToNearestMinimum(0)).isGreaterThan(1e3 * race.distanceToNearestMinimum(1));
@@ -204,6 +209,21 @@ class LessonsTest {
         assertThat(d).as("d sinks while the loss falls smoothly").isBetween(0.15, 0.3);
         assertThat(race.distanceToNearestMinimum(1)).isLessThan(1e-6);
         assertThat(race.distanceToNearestMinimum(0)).isGreaterThan(5e-3);
+    }
+
+    @Test
+    void lesson6_withNoisyGradientsEvesLeadIsGone() {
+        String noisy = lesson("eve").variants().getFirst().preset();
+        double adam = 0;
+        double eve = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            Race race = Race.run(RunFormat.parse(noisy.replace("seed=0", "seed=" + seed)));
+            assertThat(race.distanceToNearestMinimum(0)).as("Adam, seed %d", seed).isBetween(0.004, 0.07);
+            assertThat(race.distanceToNearestMinimum(1)).as("Eve, seed %d", seed).isBetween(0.004, 0.07);
+            adam += race.distanceToNearestMinimum(0);
+            eve += race.distanceToNearestMinimum(1);
+        }
+        assertThat(eve).as("Eve is on average no closer than Adam").isGreaterThanOrEqualTo(adam);
     }
 
     @Test
@@ -342,6 +362,11 @@ class LessonsTest {
 
     private static Race run(String id) {
         return Race.run(lesson(id).spec());
+    }
+
+    /** Runs the variant of a lesson that its button of this label loads. */
+    private static Race variant(String id, String label) {
+        return Race.run(lesson(id).variants().stream().filter(v -> v.label().equals(label)).findFirst().orElseThrow().spec());
     }
 
     /** Runs a lesson's preset with one edit, as a student clicking around would. */

@@ -13,12 +13,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;
 
 /**
- * A lesson beside the playground: its claim, its explanation, a way back to its preset and links to
- * the lessons before and after it. Hidden while no lesson is shown.
+ * A lesson beside the playground: its claim, its explanation, a button for each variant it talks
+ * about, a way back to its preset and links to the lessons before and after it. Hidden while no
+ * lesson is shown.
  */
 @StyleSheet("context://components/lessons.css")
 public class LessonPanel extends Aside {
@@ -27,15 +29,18 @@ public class LessonPanel extends Aside {
     private final H2 title = new H2();
     private final Paragraph claim = new Paragraph();
     private final Div explanation = new Div();
+    private final Div variants = new Div();
+    private final Consumer<RunSpec> load;
     private final Anchor previous = new Anchor();
     private final Anchor next = new Anchor();
     private Lesson lesson;
 
     /**
-     * @param reset called with the lesson when the user asks for its preset again
+     * @param load  called with the scene the user asks for: a variant, or the lesson's preset again
      * @param close called after the user has closed the panel
      */
-    public LessonPanel(Consumer<Lesson> reset, Runnable close) {
+    public LessonPanel(Consumer<RunSpec> load, Runnable close) {
+        this.load = load;
         addClassName("lesson-panel");
         Anchor all = new Anchor("lessons", "All lessons");
         Button closeButton = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
@@ -53,14 +58,15 @@ public class LessonPanel extends Aside {
         claim.addClassName("lesson-claim");
         explanation.addClassName("lesson-text");
         Button resetButton = new Button("Reset to the lesson's preset", VaadinIcon.REFRESH.create(),
-                e -> reset.accept(lesson));
+                e -> load.accept(lesson.spec()));
         resetButton.setId("lesson-reset");
         resetButton.addThemeVariants(ButtonVariant.SMALL);
         previous.addClassName("previous");
         next.addClassName("next");
         Nav pager = new Nav(previous, next);
         pager.addClassName("lesson-pager");
-        add(top, title, claim, explanation, resetButton, pager);
+        variants.addClassName("lesson-variants");
+        add(top, title, claim, explanation, variants, resetButton, pager);
         setVisible(false);
     }
 
@@ -81,6 +87,14 @@ public class LessonPanel extends Aside {
         title.setText(lesson.title());
         claim.setText(lesson.claim());
         explanation.getElement().setProperty("innerHTML", Markdown.toHtml(lesson.explanation()));
+        variants.removeAll();
+        lesson.variants().forEach(v -> {
+            Button b = new Button(v.label(), VaadinIcon.FLASK.create(), e -> load.accept(v.spec()));
+            b.addThemeVariants(ButtonVariant.SMALL);
+            b.addClassName("lesson-variant");
+            variants.add(b);
+        });
+        variants.setVisible(!lesson.variants().isEmpty());
         link(previous, index > 0 ? Lessons.ALL.get(index - 1) : null, "← %d. %s");
         link(next, index < Lessons.ALL.size() - 1 ? Lessons.ALL.get(index + 1) : null, "%d. %s →");
         return Optional.empty();

@@ -112,7 +112,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
     final Span message = new Span();
     final RaceCharts charts = new RaceCharts();
     final ExportMenu export;
-    final LessonPanel lesson = new LessonPanel(l -> load(l.spec()), this::lessonClosed);
+    final LessonPanel lesson = new LessonPanel(this::load, this::lessonClosed);
 
     private RunSpec spec;
     private Playback playback;

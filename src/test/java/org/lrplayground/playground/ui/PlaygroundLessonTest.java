@@ -95,6 +95,23 @@ class PlaygroundLessonTest extends BrowserlessTest {
     }
 
     @Test
+    void aVariantsButtonLoadsTheSceneTheExplanationTalksAboutAndKeepsTheLesson() {
+        Lesson momentum = Lessons.byId("momentum").orElseThrow();
+        PlaygroundView view = open(link(momentum));
+        assertThat($(Button.class).from(view.lesson).withClassName("lesson-variant").all())
+                .extracting(Button::getText).containsExactly("On the saddle");
+
+        test($(Button.class).from(view.lesson).withClassName("lesson-variant").single()).click();
+
+        assertThat(view.spec()).isEqualTo(momentum.variants().getFirst().spec());
+        assertThat(view.lesson.lessonId()).isEqualTo("momentum");
+        assertThat(view.location()).contains("surface=saddle").endsWith("&lesson=momentum");
+
+        open(link(ADAGRAD));
+        assertThat($(Button.class).from(view.lesson).withClassName("lesson-variant").exists()).isFalse();
+    }
+
+    @Test
     void closingTheLessonKeepsTheSceneAndDropsTheLessonFromTheAddress() {
         PlaygroundView view = open(link(ADAGRAD));
 
