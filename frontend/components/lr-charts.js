@@ -465,7 +465,7 @@
         ...this._base(),
         grid: {left: 64, right: 16, top: 56, bottom: 40},
         legend: {
-          type: 'scroll', top: 0, left: 8, right: 36, textStyle: {color: ink.text},
+          type: 'scroll', top: 0, left: 8, right: 36, itemWidth: 18, itemGap: 8, textStyle: {color: ink.text, fontSize: 11},
           data: this._series.map((s) => s.name), // not the markers' series
         },
         tooltip: {
@@ -477,7 +477,7 @@
           type: c.xLog ? 'log' : 'value', name: c.xName + (c.xLog ? ' (log)' : ''), nameLocation: 'middle',
           nameGap: 24, min: c.xLog ? undefined : 'dataMin', // a log axis ends on whole decades
           axisLine: {onZero: false, lineStyle: {color: ink.line}}, splitLine: {show: false},
-          axisLabel: {color: ink.text, formatter: c.xLog ? (v) => fmt(v) : undefined},
+          axisLabel: {color: ink.text, formatter: c.xLog ? (v) => fmt(v) : undefined, hideOverlap: true},
         },
         yAxis: {
           type: c.yLog ? 'log' : 'value', name: c.yName + (c.yLog ? ' (log)' : ''),

@@ -16,9 +16,9 @@ import tools.jackson.databind.node.ArrayNode;
 @JavaScript("context://components/lr-charts.js")
 public class LineChart extends Component implements HasSize {
 
+    /** Full width; its height comes from the page's style sheet, or from {@link #setHeight}. */
     public LineChart(String yName, boolean logScale) {
         setWidthFull();
-        setHeight("260px");
         getElement().callJsFunction("setConfig", Json.object().put("yName", yName).put("yLog", logScale));
     }
 

@@ -32,9 +32,9 @@ public class SurfacePlot extends Component implements HasSize {
     /** Decades of f − f* spanned by the colour scale. */
     private static final double COLOUR_DECADES = 6;
 
+    /** Full width; its height comes from the page's style sheet, or from {@link #setHeight}. */
     public SurfacePlot() {
         setWidthFull();
-        setHeight("460px");
     }
 
     /** Sends the surface once: its values on a {@link #GRID}² grid over the box, on a log scale. */

@@ -73,28 +73,33 @@ class PlaygroundIT {
         assertThat(adagrad.get(2).doubleValue()).isEqualTo(adagrad.get(1).doubleValue()).isLessThan(adagrad.get(0).doubleValue() / 2);
         assertThat(rmsprop.get(2).doubleValue()).isGreaterThan(rmsprop.get(1).doubleValue() * 2);
 
-        // Every point of a path is a dot that tells its run and step when hovered: the dot of a run after the
-        // first (so that the run is told apart) farthest from all others.
+        // Every point of a path is a dot that tells its run and step when hovered. Which of two dots a pixel
+        // apart answers depends on the layout, so what is checked is that the dot the tooltip names is under
+        // the mouse: hover a later run's dot (so that runs are told apart) with as much room as there is.
         @SuppressWarnings("unchecked")
-        List<Object> dot = (List<Object>) page.evaluate("() => { const e = document.querySelector('lr-surface-plot');"
+        List<Number> mouse = (List<Number>) page.evaluate("() => { const e = document.querySelector('lr-surface-plot');"
                 + " const r = e.getBoundingClientRect(); const inside = (q) => e._chart.containPixel({gridIndex: 0}, q);"
-                + " const all = e._runs.flatMap((run, k) => run.data.map((p, i) => ({k, i, step: p[2],"
+                + " const all = e._runs.flatMap((run, k) => run.data.map((p) => ({k,"
                 + "   q: e._chart.convertToPixel({gridIndex: 0}, [p[0], p[1]])}))).filter(d => inside(d.q));"
                 + " let best = null, room = -1;"
                 + " for (const d of all.filter(d => d.k > 0)) { const near = Math.min(...all.filter(o => o !== d)"
                 + "   .map(o => Math.hypot(o.q[0] - d.q[0], o.q[1] - d.q[1])));"
-                + "   if (near > room) { room = near; best = [r.left + d.q[0], r.top + d.q[1], e._runs[d.k].name, d.step]; } }"
+                + "   if (near > room) { room = near; best = [r.left + d.q[0], r.top + d.q[1]]; } }"
                 + " return best; }");
-        page.mouse().move(((Number) dot.get(0)).doubleValue(), ((Number) dot.get(1)).doubleValue());
-        page.waitForFunction("name => [...document.querySelectorAll('lr-surface-plot div')].some(d => d.innerText.includes(name))",
-                dot.get(2));
-        String tip = (String) page.evaluate("name => [...document.querySelectorAll('lr-surface-plot div')]"
-                + ".map(d => d.innerText).find(t => t.includes(name))", dot.get(2));
-        // Dots a pixel apart answer for each other: the step is one of the hovered dot's neighbours.
-        Matcher step = Pattern.compile("step (\\d+)\n").matcher(tip);
-        assertThat(step.find()).as(tip).isTrue();
-        assertThat(Integer.parseInt(step.group(1))).isCloseTo(((Number) dot.get(3)).intValue(), Offset.offset(10));
+        page.mouse().move(mouse.get(0).doubleValue(), mouse.get(1).doubleValue());
+        page.waitForFunction("() => [...document.querySelectorAll('lr-surface-plot div')].some(d => /^\\d+\\. .*\\nstep \\d+\\n/.test(d.innerText))");
+        String tip = (String) page.evaluate("() => [...document.querySelectorAll('lr-surface-plot div')]"
+                + ".map(d => d.innerText).find(t => /^\\d+\\. .*\\nstep \\d+\\n/.test(t))");
+        Matcher named = Pattern.compile("^(\\d+\\. [^\n]+)\nstep (\\d+)\n").matcher(tip);
+        assertThat(named.find()).as(tip).isTrue();
         assertThat(tip).contains("loss = ");
+        Number away = (Number) page.evaluate("([name, step, mx, my]) => { const e = document.querySelector('lr-surface-plot');"
+                + " const run = e._runs.find(r => r.name === name); const p = run.data.find(p => p[2] === step);"
+                + " const q = e._chart.convertToPixel({gridIndex: 0}, [p[0], p[1]]); const r = e.getBoundingClientRect();"
+                + " return Math.hypot(r.left + q[0] - mx, r.top + q[1] - my); }",
+                List.of(named.group(1), Integer.parseInt(named.group(2)), mouse.get(0), mouse.get(1)));
+        assertThat(away.doubleValue()).as("the dot of %s, step %s, from the mouse", named.group(1), named.group(2))
+                .isLessThan(5);
         assertThat(console.errors()).isEmpty();
     }
 
