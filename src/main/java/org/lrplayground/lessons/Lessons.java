@@ -296,7 +296,33 @@ public final class Lessons {
                     2000 steps (40 epochs) Adagrad's effective rate for b is about 2.9 times that for a. SGD \
                     gives both the same rate.
                     """,
-                    "surface=sparse&steps=2000&run=adagrad:lr=0.5&run=sgd:lr=0.05&speed=1000"));
+                    "surface=sparse&steps=2000&run=adagrad:lr=0.5&run=sgd:lr=0.05&speed=1000"),
+
+            new Lesson("adagrad-steps", 13, "A large gradient shrinks Adagrad's rate, not its step",
+                    "On the ravine Adagrad's first step moves x and y by exactly lr although y's gradient is 20 "
+                            + "times x's, and it converges at step 172 whether κ is 50 or 500; SGD at its best constant "
+                            + "rate has not converged by step 200.",
+                    """
+                    The forum worries: *"if the error gradient is high, then we're far from the optimum, so \
+                    reducing the learning rate will make it take longer to reach."*
+
+                    Adagrad does cut the rate of a parameter with large gradients, but by the size of those very \
+                    gradients: its step is lr·g/√(g₁² + … + g_t²). On the first step that is exactly lr, \
+                    however large g is. A large gradient gets a small rate, a small one a large rate, and the \
+                    steps come out alike.
+
+                    On the ravine ½(x² + κy²) from (−2.5, 1), y's gradient is 20 times x's, yet Adagrad \
+                    (lr = 0.5) moves both by 0.5 on its first step and converges at step 172, its rate for x \
+                    ending about 12 times that for y. SGD at the best constant rate, 2/(1 + κ), is still \
+                    0.0009 away at step 200.
+
+                    Press **Ten times steeper** (κ = 500): Adagrad converges at step 172 again, as scaling a \
+                    parameter's gradients scales its rate inversely; SGD at its best rate is now 1.2 from the \
+                    minimum.
+                    """,
+                    "surface=ravine&kappa=50&steps=200&run=sgd:lr=0.0392&run=adagrad:lr=0.5",
+                    List.of(new Lesson.Variant("Ten times steeper",
+                            "surface=ravine&kappa=500&steps=200&run=sgd:lr=0.00399&run=adagrad:lr=0.5"))));
 
     /** The lesson with this id. */
     public static Optional<Lesson> byId(String id) {

@@ -29,11 +29,11 @@ class LessonsTest {
     // ---- the catalogue --------------------------------------------------------------------------
 
     @Test
-    void twelveLessonsNumberedInTeachingOrderWithUniqueIds() {
+    void thirteenLessonsNumberedInTeachingOrderWithUniqueIds() {
         assertThat(LESSONS).extracting(Lesson::id).containsExactly("too-small-too-large", "momentum",
                 "adagrad-shrinks", "rmsprop-recovers", "adam-bias-correction", "eve", "banana-valley", "warm-restarts",
-                "himmelblau-starts", "spreadsheet", "error-following", "infrequent-parameters");
-        assertThat(LESSONS).extracting(Lesson::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+                "himmelblau-starts", "spreadsheet", "error-following", "infrequent-parameters", "adagrad-steps");
+        assertThat(LESSONS).extracting(Lesson::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 13).boxed().toList());
         LESSONS.forEach(l -> assertThat(Lessons.byId(l.id())).contains(l));
         assertThat(Lessons.byId("no-such-lesson")).isEmpty();
     }
@@ -329,6 +329,30 @@ class LessonsTest {
         Trajectory adam = race.trajectory(3);
         double polyakLoss = race.trajectory(0).loss(last(race, 0));
         assertThat(adam.loss(last(race, 3))).isGreaterThan(100 * polyakLoss);
+    }
+
+    @Test
+    void lesson13_adagradsFirstStepIsLrWhateverTheGradientAndItConvergesAlikeOnASteeperRavine() {
+        Race race = run("adagrad-steps");
+        Trajectory adagrad = race.trajectory(1);
+        double[] g = new double[2];
+        race.spec().surface().gradient(-2.5, 1, g);
+        assertThat(g[1] / -g[0]).as("y's gradient over x's at the start").isEqualTo(20);
+        assertThat(adagrad.x(1) - adagrad.x(0)).isCloseTo(0.5, within(1e-9));
+        assertThat(adagrad.y(0) - adagrad.y(1)).isCloseTo(0.5, within(1e-9));
+        assertThat(race.status(1).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+        assertThat(race.status(1).step()).isEqualTo(172);
+        int last = last(race, 1);
+        assertThat(adagrad.lrX(last) / adagrad.lrY(last)).as("x's rate over y's").isBetween(10.0, 14.0);
+        assertThat(lr(race, 0)).isCloseTo(2 / (1 + 50.0), within(1e-4));
+        assertThat(race.status(0).kind()).isEqualTo(RunStatus.Kind.MAX_STEPS);
+        assertThat(race.distanceToNearestMinimum(0)).isBetween(5e-4, 1.5e-3);
+
+        Race steeper = variant("adagrad-steps", "Ten times steeper");
+        assertThat(lr(steeper, 0)).isCloseTo(2 / (1 + 500.0), within(1e-5));
+        assertThat(steeper.status(1).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+        assertThat(steeper.status(1).step()).isEqualTo(172);
+        assertThat(steeper.distanceToNearestMinimum(0)).isBetween(1.0, 1.4);
     }
 
     @Test

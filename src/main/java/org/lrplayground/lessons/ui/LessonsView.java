@@ -32,7 +32,7 @@ public class LessonsView extends Div {
         Div header = new Div(back);
         header.addClassName("lessons-header");
 
-        H1 title = new H1("Dynamic learning rates in twelve experiments");
+        H1 title = new H1("Dynamic learning rates in thirteen experiments");
         Div intro = new Div(
                 new Paragraph("Each lesson takes one claim about learning rates, from a single constant rate to "
                         + "Adagrad, RMSProp, Adam, Eve and schedules, and sets up the experiment that shows it. Open a "

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
+import org.lrplayground.lessons.Lessons;
 
 /** The course in a real browser: a card opens its lesson beside the playground, and the lesson's claim shows on Run. */
 @InBrowser
@@ -32,7 +33,7 @@ class LessonsIT {
     @Test
     void aCardOpensItsLessonWhichRunsAndShowsItsExplanationAndCharts(Page page, BrowserConsole console) {
         openCourse(page);
-        assertThat(page.locator(".lesson-card").count()).isEqualTo(12);
+        assertThat(page.locator(".lesson-card").count()).isEqualTo(Lessons.ALL.size());
 
         link(page, "Open lesson 3").click();
         page.waitForURL("**/?*lesson=adagrad-shrinks");
@@ -80,7 +81,7 @@ class LessonsIT {
         link(page, "Lessons").click();
         page.waitForURL("**/lessons");
         page.waitForSelector(".lesson-card");
-        assertThat(page.locator(".lesson-card").count()).isEqualTo(12);
+        assertThat(page.locator(".lesson-card").count()).isEqualTo(Lessons.ALL.size());
         assertThat(console.errors()).isEmpty();
     }
 
