@@ -23,11 +23,6 @@ public record RunConfig(Choice<Optimizer> optimizer, Choice<Schedule> schedule, 
         }
     }
 
-    /** A run from the spec's start. */
-    public RunConfig(Choice<Optimizer> optimizer, Choice<Schedule> schedule) {
-        this(optimizer, schedule, null);
-    }
-
     /**
      * A short label such as "Adam lr=0.05", "Adagrad lr=0.5 · cosine" or "SGD lr=0.01 from (1, -1)": the
      * method, its lr, the parameters that differ from their defaults and the run's own start.
