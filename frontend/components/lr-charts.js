@@ -5,11 +5,14 @@
  * log axes still drop values ≤ 0, which a log scale cannot show.
  *
  *   <lr-surface-plot>  heatmap of log(f − f* + ε), contours, minima, start marker and live paths;
- *                      fires "start-picked" {x, y} when clicked while interactive.
+ *                      fires "start-picked" {x, y} on a click, a long press on a touch screen, or
+ *                      the arrow keys and Enter, while interactive.
  *   <lr-line-chart>    series appended live, optional log x and y axes, labelled vertical markers,
- *                      legend toggles, tooltip.
- *   Both have a button in the corner that saves the chart as PNG (savePng).
- *   lrDrawFrame(…)     feeds one frame of a race, sent once in columns, to all of them.
+ *                      tooltip, and its own legend where no race legend stands above it.
+ *   Both have a button in the corner that saves the chart as PNG (savePng), take one typed message
+ *   per race frame (appendPaths, appendColumns), hide runs (setHidden) and highlight one
+ *   (highlight). Hovering anything with data-run inside a [data-race-scope] highlights that run in
+ *   every chart of the scope.
  */
 (() => {
   if (customElements.get('lr-line-chart')) {
@@ -19,11 +22,19 @@
   /** True when Lumo's dark theme is on (the view toggles theme="dark" on <html>). */
   const isDark = () => document.documentElement.getAttribute('theme')?.includes('dark') ?? false;
 
+  /** Four significant digits, an exponent below 1e-3 and from 1e5: the rule of Numbers.readable on the server. */
   const fmt = (v) => {
     if (v === undefined || v === null || !Number.isFinite(v)) return '–';
-    const a = Math.abs(v);
-    return a !== 0 && (a < 1e-3 || a >= 1e5) ? Number(v.toPrecision(4)).toExponential() : Number(v.toPrecision(5)).toString();
+    const r = Number(v.toPrecision(4));
+    const a = Math.abs(r);
+    return a !== 0 && (a < 1e-3 || a >= 1e5) ? r.toExponential().replace('e+', 'e') : r.toString();
   };
+
+  /** The steps of a thinned column: first, first + stride, …, and the last one at last. */
+  const stepOf = (b, i, n) => (i === n - 1 ? b.last : b.first + i * b.stride);
+
+  /** Opacity of a series: dimmed while another run is highlighted. */
+  const dim = (chart, run) => (chart._highlight == null || chart._highlight === run ? 1 : 0.15);
 
   /** The page's background, so that a saved image looks as on screen in either theme. */
   const background = () => [document.body, document.documentElement]
@@ -44,6 +55,12 @@
       if (!this._box) {
         this._box = document.createElement('div');
         this._box.style.cssText = 'width:100%;height:100%;';
+        // The picture is the box; the save button beside it stays a control of its own.
+        if (this.getAttribute('role') === 'img') {
+          this._box.setAttribute('role', 'img');
+          this._box.setAttribute('aria-label', this.getAttribute('aria-label') ?? '');
+          this.removeAttribute('role');
+        }
         this.appendChild(this._box);
         const save = document.createElement('button');
         save.type = 'button';
@@ -111,14 +128,69 @@
       return this._chart ? this._chart.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: background()}) : null;
     }
 
-    /** Downloads the chart as a PNG file. */
-    savePng(fileName = 'lr-playground-' + this._fileName() + '.png') {
-      const url = this.pngDataUrl();
+    /** Downloads the chart as a PNG file, with the names and colours of its runs under it. */
+    async savePng(fileName = 'lr-playground-' + this._fileName() + '.png') {
+      const url = await this.pngWithLegend();
       if (!url) return;
       const a = document.createElement('a');
       a.href = url;
       a.download = fileName;
       a.click();
+    }
+
+    /** The runs a saved image names under the chart: [{name, color, dashed}]. */
+    _legendItems() {
+      return [];
+    }
+
+    /** pngDataUrl with a legend strip under the chart; null before it is drawn. */
+    async pngWithLegend() {
+      const url = this.pngDataUrl();
+      const items = this._legendItems();
+      if (!url || items.length === 0) return url;
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const scale = 2, row = 18 * scale, pad = 8 * scale;
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height + pad + row * items.length;
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = background();
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0);
+      ctx.font = `${12 * scale}px sans-serif`;
+      ctx.textBaseline = 'middle';
+      items.forEach((it, k) => {
+        const y = img.height + pad + row * k + row / 2;
+        ctx.strokeStyle = it.color;
+        ctx.lineWidth = 2 * scale;
+        ctx.setLineDash(it.dashed ? [4 * scale, 3 * scale] : []);
+        ctx.beginPath();
+        ctx.moveTo(pad, y);
+        ctx.lineTo(pad + 24 * scale, y);
+        ctx.stroke();
+        ctx.fillStyle = this._ink().text;
+        ctx.fillText(it.name, pad + 30 * scale, y);
+      });
+      return canvas.toDataURL('image/png');
+    }
+
+    /** Highlights one run's series, dimming the rest; null for none. */
+    highlight(run) {
+      if (this._highlight === run) return;
+      this._highlight = run;
+      this._drawAppended();
+    }
+
+    /** Hides the series of these runs: [run, …]. */
+    setHidden(runs) {
+      this._hidden = new Set(runs);
+      this._drawAppended();
+    }
+
+    _shown(run) {
+      return !(this._hidden?.has(run));
     }
 
     /**
@@ -165,19 +237,32 @@
       this._render();
     }
 
-    /** Replaces the runs (clearing their paths): [{name, color}]. */
+    /** Replaces the runs (clearing their paths): [{run, name, color}]. */
     setRuns(runs) {
-      this._runs = runs.map((r) => ({...r, data: []}));
+      this._runs = runs.map((r) => ({...r, data: [], end: null}));
       this._render();
     }
 
-    /** Appends points to paths: [{run, points: [[x, y, step, loss, lrx, lry], …]}]. */
-    append(batches) {
+    /**
+     * Appends to the paths, per run {run, first, stride, last, x, y, loss, lrx, lry, end}: columns
+     * of thinned steps (see stepOf); end is the run's status id once it has ended. Here run counts
+     * the plot's own runs (a side-by-side plot has one).
+     */
+    appendPaths(batches) {
       for (const b of batches) {
         const run = this._runs[b.run];
-        if (run) for (const p of b.points) run.data.push(p);
+        if (!run) continue;
+        const n = b.x.length;
+        for (let i = 0; i < n; i++) {
+          run.data.push([b.x[i], b.y[i], stepOf(b, i, n), b.loss[i], b.lrx[i], b.lry[i]]);
+        }
+        run.end = b.end;
       }
       this._scheduleAppend();
+    }
+
+    _legendItems() {
+      return this._runs.filter((r) => this._shown(r.run)).map((r) => ({name: r.name, color: r.color}));
     }
 
     _drawAppended() {
@@ -226,9 +311,9 @@
       });
       chart.setOption({
         ...this._base(),
-        grid: {left: 48, right: 16, top: 16, bottom: 44},
-        xAxis: axis('x', s.xMin, s.xMax),
-        yAxis: axis('y', s.yMin, s.yMax),
+        grid: this._grid(),
+        xAxis: axis(s.xName ?? 'x', s.xMin, s.xMax),
+        yAxis: axis(s.yName ?? 'y', s.yMin, s.yMax),
         tooltip: {
           trigger: 'item', confine: true,
           formatter: (p) => {
@@ -237,6 +322,7 @@
             if (p.seriesId === 'start') return `start (${fmt(v[0])}, ${fmt(v[1])})`;
             if (v.length < 4) return '';
             const run = this._runs[Number(p.seriesId.slice('steps-'.length))];
+            if (!run) return '';
             return `<b>${run ? run.name : ''}</b><br>step ${v[2]}<br>x = ${fmt(v[0])}, y = ${fmt(v[1])}`
                 + `<br>loss = ${fmt(v[3])}<br>lr = ${fmt(v[4])} (x), ${fmt(v[5])} (y)`;
           },
@@ -258,8 +344,26 @@
       this._placeHeat();
     }
 
+    /**
+     * The plotting area: a square box is drawn square (one unit of x as long as one of y), so
+     * that circles look round and gradients stand at right angles to the contours.
+     */
+    _grid() {
+      const s = this._surface;
+      const margin = {left: 48, right: 16, top: 16, bottom: 44};
+      if (!s || Math.abs((s.xMax - s.xMin) - (s.yMax - s.yMin)) > 1e-9 * (s.xMax - s.xMin)) return margin;
+      const w = this.clientWidth - margin.left - margin.right;
+      const h = this.clientHeight - margin.top - margin.bottom;
+      if (w <= 0 || h <= 0) return margin;
+      const side = Math.min(w, h);
+      return {left: margin.left + (w - side) / 2, top: margin.top + (h - side) / 2, width: side, height: side};
+    }
+
     _bind(chart) {
-      chart.getZr().on('click', (e) => this._click(e));
+      chart.getZr().on('click', (e) => {
+        if (this._touch) return; // a tap while scrolling never moves the start: touch screens use a long press
+        this._click(e.offsetX, e.offsetY);
+      });
     }
 
     _startSeries() {
@@ -278,22 +382,33 @@
      */
     _pathSeries() {
       this._drawn = this._runs.map((r) => r.data.length);
-      return this._runs.flatMap((r, i) => [
-        {
-          id: 'path-' + i, name: r.name, type: 'line', data: r.data, z: 3 + i / 100, silent: true,
-          showSymbol: false, connectNulls: false,
-          lineStyle: {color: r.color, width: 2, shadowColor: 'rgba(0,0,0,0.45)', shadowBlur: 2},
-          markPoint: r.data.length === 0 ? {data: []} : {
-            symbol: 'circle', symbolSize: 11, silent: true, label: {show: false},
-            itemStyle: {color: r.color, borderColor: '#fff', borderWidth: 2},
-            data: [{coord: r.data[r.data.length - 1].slice(0, 2)}],
+      return this._runs.flatMap((r, i) => {
+        const data = this._shown(r.run) ? r.data : [];
+        const opacity = dim(this, r.run);
+        // The highlighted run is drawn over the others; otherwise later runs over earlier ones.
+        const z = 3 + (this._highlight === r.run ? 0.5 : i / 100);
+        const head = data.length === 0 ? [] : [{
+          coord: data[data.length - 1].slice(0, 2),
+          // A diverged run's last finite point gets a cross: the run ended there, it was not at rest.
+          ...(r.end === 'diverged' ? {symbol: CROSS, symbolSize: 16, itemStyle: {color: r.color, borderColor: '#fff', borderWidth: 1.5, opacity}} : {}),
+        }];
+        return [
+          {
+            id: 'path-' + i, name: r.name, type: 'line', data, z, silent: true,
+            showSymbol: false, connectNulls: false,
+            lineStyle: {color: r.color, width: 2, opacity, shadowColor: 'rgba(0,0,0,0.45)', shadowBlur: 2},
+            markPoint: {
+              symbol: 'circle', symbolSize: 11, silent: true, label: {show: false},
+              itemStyle: {color: r.color, borderColor: '#fff', borderWidth: 2, opacity},
+              data: head,
+            },
           },
-        },
-        {
-          id: 'steps-' + i, name: r.name, type: 'scatter', data: r.data, z: 3 + i / 100,
-          symbolSize: 3, large: true, largeThreshold: 1, itemStyle: {color: r.color},
-        },
-      ]);
+          {
+            id: 'steps-' + i, name: r.name, type: 'scatter', data, z,
+            symbolSize: 3, large: true, largeThreshold: 1, itemStyle: {color: r.color, opacity},
+          },
+        ];
+      });
     }
 
     /** Draws the heatmap into a canvas once and lays it under the grid as an image. */
@@ -318,18 +433,79 @@
     }
 
     _resized() {
+      if (this._surface && this._chart) {
+        this._chart.setOption({grid: this._grid()});
+      }
       this._placeHeat();
     }
 
-    _click(e) {
+    connectedCallback() {
+      super.connectedCallback();
+      if (this._keys) return;
+      this._keys = true;
+      this.tabIndex = 0;
+      this.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight ArrowUp ArrowDown Enter');
+      this.title = 'Click (or long-press, or move with the arrow keys and press Enter) to move the start';
+      this.addEventListener('keydown', (e) => this._key(e));
+      // Touch: a long press without moving picks the start; taps and scrolling never do.
+      this.addEventListener('pointerdown', (e) => {
+        this._touch = e.pointerType === 'touch';
+        if (!this._touch) return;
+        const at = [e.offsetX, e.offsetY];
+        clearTimeout(this._press);
+        this._press = setTimeout(() => this._click(at[0], at[1]), 550);
+        const cancel = (m) => {
+          if (m.type !== 'pointermove' || Math.hypot(m.offsetX - at[0], m.offsetY - at[1]) > 10) {
+            clearTimeout(this._press);
+            this.removeEventListener('pointermove', cancel);
+            this.removeEventListener('pointerup', cancel);
+            this.removeEventListener('pointercancel', cancel);
+          }
+        };
+        this.addEventListener('pointermove', cancel);
+        this.addEventListener('pointerup', cancel);
+        this.addEventListener('pointercancel', cancel);
+      });
+      this.addEventListener('contextmenu', (e) => this._touch && e.preventDefault());
+    }
+
+    /** Arrow keys move the start by a fiftieth of the box (with Shift a fifth), Enter or Space runs from there. */
+    _key(e) {
+      const s = this._surface;
+      if (!this.interactive || !s || e.target !== this) return;
+      const moves = {ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1]};
+      const m = moves[e.key];
+      if (m) {
+        e.preventDefault();
+        e.stopPropagation();
+        const step = e.shiftKey ? 0.2 : 0.02;
+        const [x, y] = this._pending ?? this.startPoint ?? [(s.xMin + s.xMax) / 2, (s.yMin + s.yMax) / 2];
+        this._pending = [Math.min(s.xMax, Math.max(s.xMin, x + m[0] * step * (s.xMax - s.xMin))),
+          Math.min(s.yMax, Math.max(s.yMin, y + m[1] * step * (s.yMax - s.yMin)))];
+        this._chart?.setOption({series: [{id: 'pending', type: 'scatter', symbol: 'circle', symbolSize: 14, z: 7,
+          itemStyle: {color: 'transparent', borderColor: this._ink().text, borderWidth: 2}, data: [this._pending]}]});
+      } else if ((e.key === 'Enter' || e.key === ' ') && this._pending) {
+        e.preventDefault();
+        e.stopPropagation();
+        const [x, y] = this._pending;
+        this._pending = null;
+        this._chart?.setOption({series: [{id: 'pending', data: []}]});
+        this.dispatchEvent(new CustomEvent('start-picked', {detail: {x, y}}));
+      }
+    }
+
+    _click(px, py) {
       if (!this.interactive || !this._chart) return;
-      const pixel = [e.offsetX, e.offsetY];
+      const pixel = [px, py];
       if (!this._chart.containPixel({gridIndex: 0}, pixel)) return;
       const [x, y] = this._chart.convertFromPixel({gridIndex: 0}, pixel);
       if (!Number.isFinite(x) || !Number.isFinite(y)) return;
       this.dispatchEvent(new CustomEvent('start-picked', {detail: {x, y}}));
     }
   }
+
+  /** A cross, for the last finite point of a diverged run. */
+  const CROSS = 'path://M20,0 L50,30 L80,0 L100,20 L70,50 L100,80 L80,100 L50,70 L20,100 L0,80 L30,50 L0,20 Z';
 
   /** A five-pointed star for minima. */
   const STAR = 'path://M50,0 L61,35 L98,35 L68,57 L79,91 L50,70 L21,91 L32,57 L2,35 L39,35 Z';
@@ -403,18 +579,18 @@
   class LrLineChart extends LrChart {
     constructor() {
       super();
-      this._config = {yLog: false, xLog: false, xName: 'step', yName: ''};
+      this._config = {yLog: false, xLog: false, xName: 'step', yName: '', legend: true};
       this._series = [];
       this._markers = [];
     }
 
-    /** {yLog, xLog, xName, yName} */
+    /** {yLog, xLog, xName, yName, legend} */
     setConfig(config) {
       this._config = {...this._config, ...config};
       this._render();
     }
 
-    /** Replaces every series (clearing data): [{id, name, color, dashed}]. */
+    /** Replaces every series (clearing data): [{id, run, name, color, dashed}]. */
     setSeries(series) {
       this._series = series.map((s) => ({...s, data: []}));
       this._render();
@@ -439,8 +615,23 @@
       this._scheduleAppend();
     }
 
+    /**
+     * Appends thinned columns, per series {id, first, stride, last, values}: values at the steps
+     * first, first + stride, … and last. There is no update, hence no rate, before step 1, and a
+     * log axis drops values ≤ 0.
+     */
+    appendColumns(columns) {
+      this.append(columns.map((c) => ({
+        id: c.id, points: c.values.map((v, i) => [stepOf(c, i, c.values.length), v]).filter((p) => p[1] !== null),
+      })));
+    }
+
     _drawAppended() {
       this._chart?.setOption({series: this._lineSeries()});
+    }
+
+    _legendItems() {
+      return this._series.filter((s) => this._shown(s.run)).map((s) => ({name: s.name, color: s.color, dashed: s.dashed}));
     }
 
     /** Points handed to ECharts, for tests and for waiting on the page. */
@@ -463,9 +654,10 @@
       const c = this._config;
       this._chart.setOption({
         ...this._base(),
-        grid: {left: 64, right: 16, top: 56, bottom: 40},
+        grid: {left: 64, right: 16, top: c.legend ? 56 : 28, bottom: 40},
         legend: {
-          type: 'scroll', top: 0, left: 8, right: 36, itemWidth: 18, itemGap: 8, textStyle: {color: ink.text, fontSize: 11},
+          show: c.legend, type: 'plain', top: 0, left: 8, right: 36, itemWidth: 18, itemGap: 8,
+          textStyle: {color: ink.text, fontSize: 11},
           data: this._series.map((s) => s.name), // not the markers' series
         },
         tooltip: {
@@ -508,48 +700,25 @@
     _lineSeries() {
       this._drawn = this._series.reduce((n, s) => n + s.data.length, 0);
       return this._series.map((s) => ({
-        id: s.id, name: s.name, type: 'line', data: s.data, showSymbol: false,
-        lineStyle: {color: s.color, width: 1.8, type: s.dashed ? 'dashed' : 'solid'},
-        itemStyle: {color: s.color},
+        id: s.id, name: s.name, type: 'line', data: this._shown(s.run) ? s.data : [], showSymbol: false,
+        z: this._highlight === s.run ? 3 : 2,
+        lineStyle: {color: s.color, width: 1.8, type: s.dashed ? 'dashed' : 'solid', opacity: dim(this, s.run)},
+        itemStyle: {color: s.color, opacity: dim(this, s.run)},
       }));
     }
   }
 
-  /**
-   * Appends one frame of a race to the plot (or, side by side, to each run's own plot) and the
-   * line charts; hidden ones come as null. Per run that has
-   * new points: {run, first, stride, last, x, y, gap, lrx, lry, eta}, columns of the kept steps
-   * first, first + stride, … and the always-kept last step; gap is f − f*.
-   */
-  window.lrDrawFrame = (frame, plot, lossChart, lrChart, etaChart, plots) => {
-    const paths = [], loss = [], lr = [], eta = [];
-    for (const b of frame.runs) {
-      const n = b.x.length;
-      const path = [], gap = [], lrx = [], lry = [], etas = [];
-      for (let i = 0; i < n; i++) {
-        const t = i === n - 1 ? b.last : b.first + i * b.stride;
-        path.push([b.x[i], b.y[i], t, b.gap[i] === null ? null : b.gap[i] + frame.fStar, b.lrx[i], b.lry[i]]);
-        gap.push([t, b.gap[i]]);
-        if (t > 0) { // there is no update, hence no learning rate, before step 1
-          lrx.push([t, b.lrx[i]]);
-          lry.push([t, b.lry[i]]);
-          etas.push([t, b.eta[i]]);
-        }
-      }
-      if (plots[b.run]) {
-        plots[b.run].append([{run: 0, points: path}]);
-      } else {
-        paths.push({run: b.run, points: path});
-      }
-      loss.push({id: 'loss-' + b.run, points: gap});
-      lr.push({id: 'lrx-' + b.run, points: lrx}, {id: 'lry-' + b.run, points: lry});
-      eta.push({id: 'eta-' + b.run, points: etas});
-    }
-    if (paths.length) plot?.append(paths);
-    lossChart?.append(loss);
-    lrChart?.append(lr);
-    etaChart?.append(eta);
+  /** Hovering a run's legend entry, results row or card highlights it in every chart of its scope. */
+  const hover = (e, on) => {
+    const item = e.target.closest?.('[data-run]');
+    const page = item?.closest('[data-race-page]') ?? item?.closest('[data-race-scope]');
+    if (!page) return;
+    const run = on ? Number(item.getAttribute('data-run')) : null;
+    page.querySelectorAll('[data-run]').forEach((el) => el.toggleAttribute('highlighted', run !== null && Number(el.getAttribute('data-run')) === run));
+    page.querySelectorAll('lr-surface-plot, lr-line-chart').forEach((c) => c.highlight?.(run));
   };
+  document.addEventListener('mouseover', (e) => hover(e, true));
+  document.addEventListener('mouseout', (e) => hover(e, false));
 
   customElements.define('lr-surface-plot', LrSurfacePlot);
   customElements.define('lr-line-chart', LrLineChart);

@@ -58,7 +58,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.lrplayground.engine.format..")
             .because("the query format is one way to write a RunSpec, not part of running it");
 
-    // Views go through application services (PlaygroundService), which own threads and
+    // Views go through application services (RaceService), which own threads and
     // cancellation; a view stepping a Race would block the UI thread. If a view ever needs a
     // read-only engine type from run/ (e.g. Trajectory, RunStatus), that is allowed: only the
     // loop classes are fenced off, and the learning-rate finder's sweep (LrFinderService runs it;

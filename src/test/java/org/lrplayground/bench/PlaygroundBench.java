@@ -124,7 +124,7 @@ public final class PlaygroundBench {
             """;
     private static final String POINT_COUNTS = "() => [...document.querySelectorAll('lr-surface-plot, lr-line-chart')]"
             + ".map((c) => c.pointCount)";
-    private static final String RACE_OVER = "() => [...document.querySelectorAll('.run-status')]"
+    private static final String RACE_OVER = "() => [...document.querySelectorAll('.race-results .cell-status')]"
             + ".every((s) => s.getAttribute('kind') !== 'running') && document.getElementById('run').textContent.includes('Run again')";
     private static final String CLEARED = "() => [...document.querySelectorAll('lr-surface-plot, lr-line-chart')]"
             + ".every((c) => c._chart && c.pointCount === 0) && !document.getElementById('run').disabled";

@@ -8,6 +8,8 @@ public final class Numbers {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
+    private static final java.math.MathContext FOUR_DIGITS = new java.math.MathContext(4);
+
     private Numbers() {
     }
 
@@ -22,6 +24,24 @@ public final class Numbers {
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
         return Double.toString(value).replace(".0E", "E").replace('E', 'e');
+    }
+
+    /**
+     * A number as people read it on screen, e.g. {@code 0.01235}, {@code 3.14e-9}, {@code –} for a
+     * non-finite value: four significant digits, with an exponent below 10⁻³ and from 10⁵. The
+     * browser's charts format with the same rule (lr-charts.js, {@code fmt}).
+     */
+    public static String readable(double value) {
+        if (!Double.isFinite(value)) {
+            return "–";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(FOUR_DIGITS);
+        double a = Math.abs(rounded.doubleValue());
+        if (a == 0 || (a >= 1e-3 && a < 1e5)) {
+            return rounded.stripTrailingZeros().toPlainString();
+        }
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        return rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString() + "e" + exponent;
     }
 
     /**

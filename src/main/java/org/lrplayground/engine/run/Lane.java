@@ -182,15 +182,7 @@ final class Lane {
 
     /** Distance from the last point to the nearest known minimum; NaN when the surface has none. */
     double distanceToNearestMinimum() {
-        if (points == 0) {
-            return Double.NaN;
-        }
-        double best = Double.NaN;
-        for (Minimum m : surface.minima()) {
-            double d = Math.hypot(lastX - m.at().x(), lastY - m.at().y());
-            best = Double.isNaN(best) ? d : Math.min(best, d);
-        }
-        return best;
+        return points == 0 ? Double.NaN : surface.distanceToNearestMinimum(lastX, lastY);
     }
 
     /** The optimizer's internal state after the last step (for the internals view and tests). */

@@ -28,6 +28,16 @@ public interface Surface {
     List<Minimum> minima();
 
     /** Whether f is unbounded below, so that runs stop when they leave the box ("left-box"). */
+    /** Distance from (x, y) to the nearest known minimum; NaN when the surface has none. */
+    default double distanceToNearestMinimum(double x, double y) {
+        double best = Double.NaN;
+        for (Minimum m : minima()) {
+            double d = Math.hypot(x - m.at().x(), y - m.at().y());
+            best = Double.isNaN(best) ? d : Math.min(best, d);
+        }
+        return best;
+    }
+
     default boolean unboundedBelow() {
         return minima().isEmpty();
     }

@@ -1,6 +1,5 @@
 package org.lrplayground.lessons.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
@@ -18,20 +17,16 @@ import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;
+import org.lrplayground.ui.MainLayout;
 
 /** The course: one card per lesson, each opening the playground on the lesson's preset with the lesson beside it. */
-@Route("lessons")
+@Route(value = "lessons", layout = MainLayout.class)
 @PageTitle("Lessons · Learning-Rate Playground")
 @StyleSheet("context://components/lessons.css")
 public class LessonsView extends Div {
 
     public LessonsView() {
         addClassName("lessons-page");
-        Anchor back = new Anchor("./", "← Learning-Rate Playground");
-        back.addClassName("back");
-        Div header = new Div(back);
-        header.addClassName("lessons-header");
-
         H1 title = new H1("Dynamic learning rates in thirteen experiments");
         Div intro = new Div(
                 new Paragraph("Each lesson takes one claim about learning rates, from a single constant rate to "
@@ -50,7 +45,7 @@ public class LessonsView extends Div {
         Div grid = new Div();
         grid.addClassName("lesson-grid");
         Lessons.ALL.forEach(l -> grid.add(card(l)));
-        add(header, title, intro, grid);
+        add(title, intro, grid);
     }
 
     private static Span source(String name, String description) {
@@ -81,13 +76,5 @@ public class LessonsView extends Div {
     /** The playground with the lesson's preset and the lesson beside it, relative to the app's root. */
     static String href(Lesson lesson) {
         return "./?" + lesson.link();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        // Like the playground: the theme chosen there in this tab, or else the system's.
-        getElement().executeJs("if (!document.documentElement.getAttribute('theme')"
-                + " && matchMedia('(prefers-color-scheme: dark)').matches)"
-                + " document.documentElement.setAttribute('theme', 'dark')");
     }
 }

@@ -55,18 +55,21 @@ class ExportMenu extends Composite<Button> {
         return a;
     }
 
-    /** The scene to export; null while the form is invalid, which disables the button. */
+    /** The scene to export. */
     void setSpec(RunSpec next) {
         spec = next;
-        getContent().setEnabled(next != null);
-        if (next == null) {
-            popover.close();
-            return;
-        }
         String query = RunFormat.format(next);
         String name = "lr-playground-" + next.surface().id();
         point(csv, "api/runs.csv?" + query, name + ".csv");
         point(json, "api/runs?" + query, name + ".json");
+    }
+
+    /** Whether the form is valid: exporting the stage's last scene while it is not would not export what the form says. */
+    void setAvailable(boolean on) {
+        getContent().setEnabled(on);
+        if (!on) {
+            popover.close();
+        }
     }
 
     /** Relative to the app's root (Vaadin's base href), so the links survive a context path. */

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import org.lrplayground.ui.ChartSeries;
+import org.lrplayground.ui.LineChart;
 import org.lrplayground.engine.finder.LrCurve;
 import org.lrplayground.engine.finder.LrFinder;
 import org.lrplayground.engine.finder.Suggestion;
@@ -52,8 +54,8 @@ class LrFinderDialog extends Dialog {
         LineChart chart = new LineChart("f − f*", spansDecades(raw));
         chart.setHeight("300px");
         chart.setLogX("lr");
-        chart.setSeries(List.of(new ChartSeries("loss", "loss", RAW_COLOR, false),
-                new ChartSeries("smoothed", "smoothed", color, false)));
+        chart.setSeries(List.of(new ChartSeries("loss", -1, "loss", RAW_COLOR, false),
+                new ChartSeries("smoothed", -1, "smoothed", color, false)));
         chart.append("loss", curve.lrs(), raw);
         chart.append("smoothed", curve.lrs(), smoothed);
         chart.getElement().setAttribute("role", "img");

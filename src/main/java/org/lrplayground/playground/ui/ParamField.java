@@ -70,16 +70,25 @@ class ParamField extends Composite<Div> {
             slider.setAttribute("aria-label", param.name() + " on a log scale");
             slider.setAttribute("title", param.name() + " on a log scale: 10⁻⁶ … 100");
             slider.getStyle().set("width", "9em").set("display", "block");
-            slider.addEventListener("change", e -> {
-                double v = RunEditor.round(Math.pow(10, e.getEventData().get("element.value").asDouble()));
-                text.setValue(param.format(Math.min(param.max(), v)));
-                validate();
-                onChange.run();
-            }).addEventData("element.value");
+            // While dragged the scene follows (at most every 80 ms), and once more where it is let go.
+            slider.addEventListener("input", e -> slid(e.getEventData().get("element.value").asDouble()))
+                    .addEventData("element.value").throttle(80);
+            slider.addEventListener("change", e -> slid(e.getEventData().get("element.value").asDouble()))
+                    .addEventData("element.value");
             root.getElement().appendChild(slider);
             syncSlider();
         } else {
             slider = null;
+        }
+    }
+
+    /** The slider stands at 10^{@code exponent}: the field takes that value, rounded as people read rates. */
+    private void slid(double exponent) {
+        String value = param.format(Math.min(param.max(), RunEditor.round(Math.pow(10, exponent))));
+        if (!value.equals(text.getValue())) {
+            text.setValue(value);
+            validate();
+            onChange.run();
         }
     }
 

@@ -3,7 +3,7 @@ package org.lrplayground.playground.ui;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
@@ -92,7 +92,7 @@ class ProblemPanel extends Composite<Div> {
         FlexLayout boxFields = new FlexLayout(box);
         boxFields.addClassName("fields");
         Details boxDetails = new Details("Plot box", boxFields);
-        root.add(new H3("Problem"), surface, formula, expression, surfaceFields, start, runLength, boxDetails);
+        root.add(new H2("Problem"), surface, formula, expression, surfaceFields, start, runLength, boxDetails);
         surfaceChosen();
     }
 

@@ -15,6 +15,9 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.util.stream.IntStream;
 import org.lrplayground.api.RunService;
 import org.lrplayground.api.RunService.FinishedRun;
+import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.ui.RaceDisplay;
+import org.lrplayground.ui.RaceResults;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
 
@@ -101,14 +104,14 @@ class StepTable extends Dialog {
 
     /** A number as the playground's status line writes it; never NaN or ∞ on screen. */
     static String cell(double v) {
-        return Double.isFinite(v) ? PlaygroundView.number(v) : NO_VALUE;
+        return Double.isFinite(v) ? Numbers.readable(v) : NO_VALUE;
     }
 
     /** Computes run {@code index} and lists its steps, fetched by the grid a page at a time. */
     private void show(int index) {
         shown = service.run(spec, index);
         int size = shown.trajectory().size();
-        status.setText(PlaygroundView.statusText(shown.status(), size - 1, shown.finalLoss(), shown.distanceToMinimum()));
+        status.setText(RaceResults.summary(shown.status(), size - 1, shown.finalLoss(), shown.distanceToMinimum()));
         goTo.setMax(size - 1);
         goTo.clear();
         grid.setItems(q -> IntStream.range(q.getOffset(), Math.min(size, q.getOffset() + q.getLimit())).boxed(), q -> size);
@@ -126,7 +129,7 @@ class StepTable extends Dialog {
     private Div runLabel(int index) {
         Span swatch = new Span();
         swatch.addClassName("swatch");
-        swatch.getStyle().set("background", PlaygroundView.COLORS.get(index));
+        swatch.getStyle().set("background", RaceDisplay.COLORS.get(index));
         Div label = new Div(swatch, new Span(runName(index)));
         label.addClassName("run-option");
         return label;

@@ -40,7 +40,7 @@ class LessonsIT {
         awaitPlayground(page);
         assertThat(page.url()).as("the lesson's own speed: 3,000 steps in 3 s").contains("&speed=1000&");
         page.click("#run");
-        page.waitForFunction("() => [...document.querySelectorAll('.run-status')].every(s => s.getAttribute('kind') !== 'running')",
+        page.waitForFunction("() => [...document.querySelectorAll('.race-results .cell-status')].every(s => s.getAttribute('kind') !== 'running')",
                 null, new Page.WaitForFunctionOptions().setTimeout(60_000));
 
         assertThat(page.locator(".lesson-panel h2").textContent()).isEqualTo("Adagrad's rate only shrinks");

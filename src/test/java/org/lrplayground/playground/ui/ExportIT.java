@@ -57,7 +57,7 @@ class ExportIT {
     void eachChartSavesItselfAsAPngOfTwiceItsSizeOnTheThemesBackground(Page page, BrowserConsole console) throws Exception {
         open(page);
         page.click("#run");
-        page.waitForFunction("() => [...document.querySelectorAll('.run-status')].every(s => s.getAttribute('kind') !== 'running')");
+        page.waitForFunction("() => [...document.querySelectorAll('.race-results .cell-status')].every(s => s.getAttribute('kind') !== 'running')");
 
         Download surface = page.waitForDownload(() -> page.locator("lr-surface-plot .lr-save-png").click());
         Download loss = page.waitForDownload(() -> page.locator("lr-line-chart .lr-save-png").first().click());
@@ -70,7 +70,11 @@ class ExportIT {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         var box = page.locator("lr-surface-plot").boundingBox();
         assertThat((double) image.getWidth()).isCloseTo(2 * box.width, Offset.offset(2.0));
-        assertThat((double) image.getHeight()).isCloseTo(2 * box.height, Offset.offset(2.0));
+        // Under the chart, a legend row per run: 8 px of space, then 18 px rows, all at twice the size.
+        double chart = 2 * box.height;
+        assertThat((double) image.getHeight()).isCloseTo(chart + 16 + 2 * 36, Offset.offset(2.0));
+        int row = (int) Math.round(image.getHeight() - 2 * 36 + 18);
+        assertThat(image.getRGB(30, row) & 0xffffff).as("run 1's colour in its legend row").isEqualTo(0xe6194b);
         assertThat(image.getRGB(0, 0)).as("opaque white corner in the light theme").isEqualTo(0xffffffff);
         assertThat(Files.readAllBytes(loss.path())).startsWith(PNG_SIGNATURE);
         assertThat(console.errors()).isEmpty();

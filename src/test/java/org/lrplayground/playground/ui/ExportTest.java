@@ -52,7 +52,7 @@ class ExportTest extends BrowserlessTest {
         assertThat(view.export.csv.getElement().getAttribute("download")).isEqualTo("lr-playground-rosenbrock.csv");
         assertThat(view.export.json.getElement().getAttribute("download")).isEqualTo("lr-playground-rosenbrock.json");
 
-        test(view.runs.get(0).field("lr").textField()).setValue("0.002");
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("0.002");
         assertThat(test(view.export.csv).getHref()).contains("run=sgd:lr=0.002,").isEqualTo("api/runs.csv?" + RunFormat.format(view.spec()));
     }
 
@@ -61,9 +61,9 @@ class ExportTest extends BrowserlessTest {
         PlaygroundView view = open(SGD_AND_ADAM);
         assertThat(view.export.getElement().isEnabled()).isTrue();
 
-        test(view.runs.get(0).field("lr").textField()).setValue("-1");
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("-1");
         assertThat(view.export.getElement().isEnabled()).isFalse();
-        test(view.runs.get(0).field("lr").textField()).setValue("0.001");
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("0.001");
         assertThat(view.export.getElement().isEnabled()).isTrue();
 
         PlaygroundView hidden = open(SGD_AND_ADAM + "&hide=export");

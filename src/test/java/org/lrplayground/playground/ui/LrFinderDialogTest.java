@@ -31,7 +31,7 @@ class LrFinderDialogTest extends BrowserlessTest {
     }
 
     private LrFinderDialog findLr(PlaygroundView view, int run) {
-        test(view.runs.get(run).findLr).click();
+        test(view.runs.runs.get(run).findLr).click();
         return $(LrFinderDialog.class).single();
     }
 
@@ -57,7 +57,7 @@ class LrFinderDialogTest extends BrowserlessTest {
         assertThat(view.spec().runs().get(1).optimizer().values().byName()).containsEntry("beta1", 0.8);
         assertThat(view.spec().runs().get(0).optimizer().instance().lr()).isEqualTo(0.001);
         assertThat(view.location()).isNotEqualTo(before).contains("&run=adam:lr=" + Numbers.format(steep) + ",");
-        assertThat(view.runs.get(1).field("lr").text()).isEqualTo(Numbers.format(steep));
+        assertThat(view.runs.runs.get(1).field("lr").text()).isEqualTo(Numbers.format(steep));
         assertThat(dialog.isOpened()).isFalse();
     }
 
@@ -96,10 +96,10 @@ class LrFinderDialogTest extends BrowserlessTest {
     void theButtonIsDisabledWhileAFieldIsInvalid() {
         PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
 
-        test(view.runs.get(0).field("lr").textField()).setValue("-1");
-        assertThat(view.runs.get(0).findLr.isEnabled()).isFalse();
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("-1");
+        assertThat(view.runs.runs.get(0).findLr.isEnabled()).isFalse();
 
-        test(view.runs.get(0).field("lr").textField()).setValue("0.01");
-        assertThat(view.runs.get(0).findLr.isEnabled()).isTrue();
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("0.01");
+        assertThat(view.runs.runs.get(0).findLr.isEnabled()).isTrue();
     }
 }

@@ -53,13 +53,17 @@ class PlaygroundIT {
         page.click("#run");
         page.waitForFunction("sizes => JSON.stringify(document.querySelector('lr-surface-plot').pointCounts)"
                 + " === JSON.stringify(sizes)", sizes, new Page.WaitForFunctionOptions().setTimeout(60_000));
-        page.waitForFunction("() => [...document.querySelectorAll('.run-status')].every(s => s.getAttribute('kind') !== 'running')");
+        page.waitForFunction("() => [...document.querySelectorAll('.race-results .cell-status')].every(s => s.getAttribute('kind') !== 'running')");
 
-        List<String> statuses = page.locator(".run-status").allTextContents();
+        List<String> kinds = page.locator(".race-results .cell-status").all().stream().map(l -> l.getAttribute("kind")).toList();
         for (int r = 0; r < sizes.size(); r++) {
-            assertThat(statuses.get(r)).startsWith(api.get("runs").get(r).get("status").get("reason").asString());
+            JsonNode status = api.get("runs").get(r).get("status");
+            assertThat(kinds.get(r)).isEqualTo(status.get("kind").asString());
+            assertThat(page.locator(".race-results .cell-status").nth(r).textContent()).contains("step " + status.get("step").asInt());
         }
-        assertThat(statuses.get(3)).startsWith("diverged at step");
+        assertThat(kinds.get(3)).isEqualTo("diverged");
+        assertThat(page.locator(".race-results-notes").textContent())
+                .contains("4. " + api.get("runs").get(3).get("status").get("reason").asString());
         // Each run has a solid x and a dashed y effective-lr series, without the t = 0 point.
         Object lrPoints = page.evaluate("() => document.querySelectorAll('lr-line-chart')[1].seriesData('lrx-0').length");
         assertThat(((Number) lrPoints).intValue()).isEqualTo(sizes.get(0) - 1);
@@ -124,8 +128,9 @@ class PlaygroundIT {
         List<Number> marker = (List<Number>) page.evaluate("() => document.querySelector('lr-surface-plot').startPoint");
         assertThat(marker.get(0).doubleValue()).isEqualTo(spec.start().x());
 
+        page.evaluate("() => document.activeElement.blur()"); // on the focused plot, the arrow keys move the start
         page.keyboard().press("ArrowRight");
-        page.waitForFunction("() => document.querySelector('.run-status').textContent.startsWith('step 1 ')");
+        page.waitForFunction("() => document.querySelector('.race-results .cell-status').textContent === 'step 1'");
         page.keyboard().press("Space");
         page.waitForFunction("() => document.querySelector('lr-surface-plot').pointCount > 20");
         assertThat(console.errors()).isEmpty();

@@ -20,7 +20,7 @@ import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;
-import org.lrplayground.playground.PlaygroundService;
+import org.lrplayground.race.RaceService;
 
 /** A link with {@code lesson=<id>} opens the lesson's explanation beside the playground. */
 @ViewPackages(classes = PlaygroundView.class)
@@ -36,7 +36,7 @@ class PlaygroundLessonTest extends BrowserlessTest {
     @AfterEach
     void closeRaces() {
         PlaygroundViewTest.service.destroy();
-        PlaygroundViewTest.service = new PlaygroundService(2);
+        PlaygroundViewTest.service = new RaceService(2);
     }
 
     private PlaygroundView open(String query) {
@@ -84,13 +84,13 @@ class PlaygroundLessonTest extends BrowserlessTest {
     void resetRestoresTheLessonsPresetAndKeepsTheLesson() {
         PlaygroundView view = open(link(ADAGRAD));
         test(view.problem.steps.textField()).setValue("50");
-        test(view.runs.get(1).remove).click();
+        test(view.runs.runs.get(1).remove).click();
         assertThat(view.spec()).isNotEqualTo(ADAGRAD.spec());
 
         test($(Button.class).id("lesson-reset")).click();
 
         assertThat(view.spec()).isEqualTo(ADAGRAD.spec());
-        assertThat(view.runs).hasSize(2);
+        assertThat(view.runs.runs).hasSize(2);
         assertThat(view.location()).isEqualTo("?" + link(ADAGRAD));
     }
 

@@ -24,10 +24,11 @@ import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.surface.Point;
 import org.lrplayground.playground.Await;
 import org.lrplayground.playground.LrFinderService;
-import org.lrplayground.playground.PlaygroundService;
+import org.lrplayground.race.RaceService;
 import org.lrplayground.share.InMemoryShortLinks;
 import org.lrplayground.share.ShortLinkService;
 
@@ -36,7 +37,7 @@ import org.lrplayground.share.ShortLinkService;
 class PlaygroundViewTest extends BrowserlessTest {
 
     /** The service the views of these tests get; browserless tests have no Spring context. */
-    static PlaygroundService service = new PlaygroundService(2);
+    static RaceService service = new RaceService(2);
     /** The short links the views of these tests make, in memory. */
     static final ShortLinkService links = InMemoryShortLinks.create();
 
@@ -70,7 +71,7 @@ class PlaygroundViewTest extends BrowserlessTest {
     @AfterEach
     void closeRaces() {
         service.destroy();
-        service = new PlaygroundService(2);
+        service = new RaceService(2);
     }
 
     /** Runs the ui.access tasks of the service's worker threads, as the next server visit would. */
@@ -88,11 +89,11 @@ class PlaygroundViewTest extends BrowserlessTest {
     void aBareAddressShowsTheDefaultSceneAndWritesItToTheAddressBar() {
         PlaygroundView view = navigate(PlaygroundView.class);
 
-        assertThat(view.runs).hasSize(2);
+        assertThat(view.runs.runs).hasSize(2);
         assertThat(view.spec()).isEqualTo(RunFormat.parse(PlaygroundView.DEFAULT_QUERY));
         assertThat(view.location()).isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE))
                 .startsWith("?v=1&surface=rosenbrock&");
-        assertThat(view.run.isEnabled()).isTrue();
+        assertThat(view.controls.run.isEnabled()).isTrue();
     }
 
     @Test
@@ -103,8 +104,8 @@ class PlaygroundViewTest extends BrowserlessTest {
         PlaygroundView view = open(query);
 
         assertThat(view.location()).isEqualTo("?v=1&" + query);
-        assertThat(view.runs).hasSize(2);
-        assertThat(view.runs.get(0).labelText()).isEqualTo("Adam lr=0.02 · cosine T_max=200");
+        assertThat(view.runs.runs).hasSize(2);
+        assertThat(view.runs.runs.get(0).labelText()).isEqualTo("Adam lr=0.02 · cosine T_max=200");
         assertThat(view.problem.startX.getValue()).isEqualTo("0.5");
     }
 
@@ -128,15 +129,15 @@ class PlaygroundViewTest extends BrowserlessTest {
         PlaygroundView view = navigate(PlaygroundView.class);
 
         for (int i = 0; i < 10; i++) {
-            if (view.addRun.isEnabled()) {
-                test(view.addRun).click();
+            if (view.runs.addRun.isEnabled()) {
+                test(view.runs.addRun).click();
             }
         }
 
-        assertThat(view.runs).hasSize(PlaygroundView.MAX_RUNS);
-        assertThat(view.spec().runs()).hasSize(PlaygroundView.MAX_RUNS);
-        assertThat(view.runs.stream().map(RunEditor::color).distinct()).hasSize(PlaygroundView.MAX_RUNS);
-        assertThat(view.addRun.isEnabled()).isFalse();
+        assertThat(view.runs.runs).hasSize(RunsPanel.MAX_RUNS);
+        assertThat(view.spec().runs()).hasSize(RunsPanel.MAX_RUNS);
+        assertThat(view.runs.runs.stream().map(RunEditor::color).distinct()).hasSize(RunsPanel.MAX_RUNS);
+        assertThat(view.runs.addRun.isEnabled()).isFalse();
         assertThat(view.location()).contains("&run=").isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE));
     }
 
@@ -144,43 +145,44 @@ class PlaygroundViewTest extends BrowserlessTest {
     void duplicatingARunCopiesItsSettingsAndRemovingKeepsAtLeastOne() {
         PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.02,beta1=0.8");
 
-        test(view.runs.get(0).duplicate).click();
+        test(view.runs.runs.get(0).duplicate).click();
         assertThat(view.spec().runs()).hasSize(2);
         assertThat(view.spec().runs().get(1)).isEqualTo(view.spec().runs().get(0));
 
-        test(view.runs.get(1).remove).click();
-        assertThat(view.runs).hasSize(1);
-        assertThat(view.runs.get(0).remove.isEnabled()).isFalse();
+        test(view.runs.runs.get(1).remove).click();
+        assertThat(view.runs.runs).hasSize(1);
+        assertThat(view.runs.runs.get(0).remove.isEnabled()).isFalse();
     }
 
     @Test
     void anInvalidValueIsMarkedAtItsFieldAndDisablesRun() {
         PlaygroundView view = navigate(PlaygroundView.class);
-        TextField lr = view.runs.get(1).field("lr").textField();
+        TextField lr = view.runs.runs.get(1).field("lr").textField();
 
         test(lr).setValue("-3");
 
         assertThat(lr.isInvalid()).isTrue();
         assertThat(lr.getErrorMessage()).contains("lr").contains("accepted");
-        assertThat(view.run.isEnabled()).isFalse();
-        assertThat(view.spec()).isNull();
+        assertThat(view.controls.run.isEnabled()).isFalse();
+        assertThat(view.spec()).as("the stage keeps the last valid scene").isEqualTo(RunFormat.parse(PlaygroundView.DEFAULT_QUERY));
+        assertThat(view.message.getText()).isEqualTo("Fix the marked fields to update the race.");
 
         test(lr).setValue("0.01");
         assertThat(lr.isInvalid()).isFalse();
-        assertThat(view.run.isEnabled()).isTrue();
+        assertThat(view.controls.run.isEnabled()).isTrue();
         assertThat(view.location()).contains("run=adam:lr=0.01,");
     }
 
     @Test
     void aRunsOwnStartNeedsBothCoordinatesAndGoesIntoTheAddress() {
         PlaygroundView view = navigate(PlaygroundView.class);
-        RunEditor adam = view.runs.get(1);
+        RunEditor adam = view.runs.runs.get(1);
 
         test(adam.startX).setValue("0.5");
 
         assertThat(adam.startY.isInvalid()).isTrue();
         assertThat(adam.startY.getErrorMessage()).contains("needs both x0 and y0");
-        assertThat(view.spec()).isNull();
+        assertThat(view.controls.run.isEnabled()).isFalse();
 
         test(adam.startY).setValue("-0.25");
         assertThat(adam.startY.isInvalid()).isFalse();
@@ -202,87 +204,157 @@ class PlaygroundViewTest extends BrowserlessTest {
         test(steps).setValue("1000001");
 
         assertThat(steps.isInvalid()).isTrue();
-        assertThat(view.run.isEnabled()).isFalse();
+        assertThat(view.controls.run.isEnabled()).isFalse();
     }
 
     @Test
-    void statusTextsSayHowEachRunEndedAsTheEngineDecided() {
+    void theResultsTableSaysHowEachRunEndedAsTheEngineDecided() {
         String query = "surface=rosenbrock&start=-1.5,2&steps=300&run=sgd:lr=1&run=adam:lr=0.05";
         PlaygroundView view = open(query);
 
-        test(view.speed).selectItem("Instant");
-        test(view.run).click();
-        Await.until("the race has finished", () -> {
-            runFramesPushedByTheService();
-            return view.runs.stream().allMatch(r -> r.status().finished());
-        });
+        test(view.controls.speed).selectItem("Instant");
+        test(view.controls.run).click();
+        awaitFinished(view);
 
         Race expected = Race.run(RunFormat.parse(query));
-        assertThat(view.run.getText()).isEqualTo("Run again");
-        assertThat(view.step.isEnabled()).isFalse();
-        assertThat(view.runs.get(0).statusText()).isEqualTo(expected.status(0).reason())
-                .startsWith("diverged at step " + expected.status(0).step()).contains("ten times smaller");
-        assertThat(view.runs.get(1).statusText()).startsWith("ran all 300 steps (loss ")
-                .contains("distance ");
+        assertThat(view.controls.run.getText()).isEqualTo("Run again");
+        assertThat(view.controls.step.isEnabled()).isFalse();
+        assertThat(view.display.results().statuses())
+                .containsExactly("diverged · step " + expected.status(0).step(), "not converged · step 300");
+        assertThat(view.display.results().kinds()).containsExactly(expected.status(0), expected.status(1));
+        assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("race-results-notes").single().getElement()
+                .getTextRecursively()).startsWith("1. " + expected.status(0).reason());
 
-        String first = view.runs.get(1).statusText();
-        test(view.run).click(); // "Run again"
-        assertThat(view.runs.get(1).statusText()).isNotEqualTo(first);
-        Await.until("the second race has finished", () -> {
-            runFramesPushedByTheService();
-            return view.runs.stream().allMatch(r -> r.status().finished());
-        });
-        assertThat(view.runs.get(1).statusText()).isEqualTo(first);
+        test(view.controls.run).click(); // "Run again"
+        awaitFinished(view);
+        assertThat(view.display.results().kinds()).containsExactly(expected.status(0), expected.status(1));
     }
 
     @Test
     void stepAdvancesOneStepAndReportsIt() {
         PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
 
-        test(view.step).click();
-        test(view.step).click();
+        test(view.controls.step).click();
+        test(view.controls.step).click();
 
-        assertThat(view.runs.get(0).statusText()).startsWith("step 2 · loss ");
-        assertThat(view.reset.isEnabled()).isTrue();
-        test(view.reset).click();
-        assertThat(view.runs.get(0).statusText()).isEqualTo("ready");
+        assertThat(view.display.results().statuses()).containsExactly("step 2");
+        assertThat(view.controls.reset.isEnabled()).isTrue();
+        test(view.controls.reset).click();
+        assertThat(view.display.results().statuses()).containsExactly("ready");
     }
 
     @Test
-    void changingASettingWhilePlayingCancelsTheRace() {
+    void changingASettingWhilePlayingReplaysTheNewSceneFromTheStart() {
         PlaygroundView view = open("surface=rosenbrock&steps=100000&run=adam:lr=0.001");
-        test(view.speed).selectItem("1 step/s");
-        test(view.run).click();
+        test(view.controls.speed).selectItem("1 step/s");
+        test(view.controls.run).click();
         Await.until("the race computes", () -> service.runningTasks() == 1);
 
         test(view.problem.seed.textField()).setValue("7");
 
-        Await.until("the race has stopped", () -> service.runningTasks() == 0);
-        assertThat(view.run.getText()).isEqualTo("Run");
         assertThat(view.spec().seed()).isEqualTo(7);
+        assertThat(view.controls.run.getText()).as("no ready state in between").isEqualTo("Pause");
+        Await.until("the new race plays", () -> service.runningTasks() == 1 && service.watching() == 1);
+        assertThat(service.streams()).isEqualTo(1);
+    }
+
+    @Test
+    void anEditOfAFinishedRaceShowsTheNewResultAtOnce() {
+        PlaygroundView view = open("surface=rosenbrock&start=-1.5,2&steps=300&run=sgd:lr=1&run=adam:lr=0.05&speed=instant");
+        test(view.controls.run).click();
+        awaitFinished(view);
+
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("0.001");
+
+        Race expected = Race.run(view.spec());
+        assertThat(view.display.results().kinds()).as("recomputed, not reset to ready")
+                .containsExactly(expected.status(0), expected.status(1));
+        assertThat(expected.status(0).kind()).isEqualTo(RunStatus.Kind.MAX_STEPS);
+        assertThat(view.controls.run.getText()).isEqualTo("Run again");
+    }
+
+    @Test
+    void anEditOfAPausedRaceShowsTheNewSceneUpToTheSameStep() {
+        PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
+        for (int i = 0; i < 3; i++) {
+            test(view.controls.step).click();
+        }
+
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("0.02");
+
+        assertThat(view.display.results().statuses()).containsExactly("step 3");
+    }
+
+    @Test
+    void sideBySideLaysTheSameResultsOutAgain() {
+        PlaygroundView view = open("surface=rosenbrock&steps=300&run=sgd:lr=1&run=adam:lr=0.05&speed=instant");
+        test(view.controls.run).click();
+        awaitFinished(view);
+        List<RunStatus> before = view.display.results().kinds();
+
+        test(view.controls.sideBySide).click();
+
+        assertThat(view.display.results().kinds()).isEqualTo(before);
+        assertThat(view.controls.run.getText()).isEqualTo("Run again");
+    }
+
+    @Test
+    void undoAndRedoStepThroughSettledEdits() {
+        PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
+        long[] now = {0};
+        view.history.useClock(() -> now[0]);
+        String start = view.location();
+        TextField lr = view.runs.runs.get(0).field("lr").textField();
+
+        test(lr).setValue("0.04");
+        now[0] += 100_000_000; // typing on: the same step
+        test(lr).setValue("0.03");
+        now[0] += 5_000_000_000L;
+        test(view.problem.seed.textField()).setValue("9");
+        assertThat(view.controls.undo.isEnabled()).isTrue();
+        assertThat(view.controls.redo.isEnabled()).isFalse();
+
+        test(view.controls.undo).click();
+        assertThat(view.spec().seed()).isZero();
+        assertThat(view.location()).contains("lr=0.03");
+        test(view.controls.undo).click();
+        assertThat(view.location()).isEqualTo(start);
+        assertThat(view.controls.undo.isEnabled()).isFalse();
+
+        test(view.controls.redo).click();
+        test(view.controls.redo).click();
+        assertThat(view.spec().seed()).isEqualTo(9);
+        assertThat(view.controls.redo.isEnabled()).isFalse();
+    }
+
+    private static void awaitFinished(PlaygroundView view) {
+        Await.until("the race has finished", () -> {
+            runFramesPushedByTheService();
+            return view.display.results().kinds().stream().allMatch(RunStatus::finished);
+        });
     }
 
     @Test
     void detachingTheViewStopsItsRace() {
         PlaygroundView view = open("surface=rosenbrock&steps=100000&run=adam:lr=0.001");
-        test(view.speed).selectItem("1 step/s");
-        test(view.run).click();
+        test(view.controls.speed).selectItem("1 step/s");
+        test(view.controls.run).click();
         Await.until("the race computes", () -> service.runningTasks() == 1);
 
         UI ui = UI.getCurrent();
         ui.getSession().removeUI(ui); // what happens when the tab is closed
 
         Await.until("the race has stopped", () -> service.runningTasks() == 0);
-        assertThat(service.openCount()).isZero();
+        assertThat(service.watching()).isZero();
         assertThat(view.isAttached()).isFalse();
     }
 
     @Test
-    void clickingThePlotMovesTheStartWhileStopped() {
+    void clickingThePlotMovesTheStart() {
         PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
 
-        com.vaadin.flow.component.ComponentUtil.fireEvent(view.charts.plot,
-                new SurfacePlot.StartPickedEvent(view.charts.plot, true, 0.123456, -0.654321));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(view.display.plot(),
+                new org.lrplayground.ui.SurfacePlot.StartPickedEvent(view.display.plot(), true, 0.123456, -0.654321));
 
         assertThat(view.spec().start().x()).isEqualTo(0.123);
         assertThat(view.spec().start().y()).isEqualTo(-0.654);
@@ -298,7 +370,7 @@ class PlaygroundViewTest extends BrowserlessTest {
 
         assertThat(view.problem.expression.isInvalid()).isTrue();
         assertThat(view.problem.expression.getErrorMessage()).isNotBlank();
-        assertThat(view.run.isEnabled()).isFalse();
+        assertThat(view.controls.run.isEnabled()).isFalse();
 
         test(view.problem.expression).setValue("x^2 + 2*y^2");
         assertThat(view.problem.expression.isInvalid()).isFalse();
@@ -316,7 +388,7 @@ class PlaygroundViewTest extends BrowserlessTest {
 
         assertThat(view.problem.batch.textField().isInvalid()).isTrue();
         assertThat(view.problem.batch.textField().getErrorMessage()).contains("batch");
-        assertThat(view.run.isEnabled()).isFalse();
+        assertThat(view.controls.run.isEnabled()).isFalse();
     }
 
     @Test
@@ -337,7 +409,7 @@ class PlaygroundViewTest extends BrowserlessTest {
         PlaygroundView view = open("surface=rosenbrock&steps=100000&run=adam:lr=0.001&play=1&hide=runs,charts,sparkles");
 
         Await.until("the race computes", () -> service.runningTasks() == 1);
-        assertThat(view.run.getText()).isEqualTo("Pause");
+        assertThat(view.controls.run.getText()).isEqualTo("Pause");
         assertThat(view.controls().get("runs").isVisible()).isFalse();
         assertThat(view.controls().get("charts").isVisible()).isFalse();
         assertThat(view.controls().get("problem").isVisible()).isTrue();
@@ -350,15 +422,15 @@ class PlaygroundViewTest extends BrowserlessTest {
     void speedAndSideBySideComeFromTheLinkAndGoBackIntoTheAddress() {
         PlaygroundView view = open("surface=booth&run=sgd&run=adam&speed=instant&side=1");
 
-        assertThat(view.speed.getValue()).isEqualTo(PlaygroundView.Speed.INSTANT);
-        assertThat(view.sideBySide.getValue()).isTrue();
+        assertThat(view.controls.speed.getValue()).isEqualTo(Speed.INSTANT);
+        assertThat(view.controls.sideBySide.getValue()).isTrue();
         assertThat(view.location()).endsWith("&speed=instant&side=1");
 
-        view.speed.setValue(PlaygroundView.Speed.DEFAULT);
+        view.controls.speed.setValue(Speed.DEFAULT);
         assertThat(view.location()).as("the default speed is not written").endsWith("&side=1")
                 .doesNotContain("speed=");
 
-        view.sideBySide.setValue(false);
+        view.controls.sideBySide.setValue(false);
         assertThat(view.location()).doesNotContain("side=");
     }
 
@@ -366,7 +438,7 @@ class PlaygroundViewTest extends BrowserlessTest {
     void anUnknownSpeedIsReportedAndTheDefaultUsed() {
         PlaygroundView view = open("surface=booth&run=sgd&speed=ludicrous");
 
-        assertThat(view.speed.getValue()).isEqualTo(PlaygroundView.Speed.DEFAULT);
+        assertThat(view.controls.speed.getValue()).isEqualTo(Speed.DEFAULT);
         List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
         assertThat(problems).singleElement().asString().contains("ludicrous").contains("1, 10, 100, 1000, 10000, instant");
     }

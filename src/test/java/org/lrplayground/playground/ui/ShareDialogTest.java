@@ -133,7 +133,7 @@ class ShareDialogTest extends BrowserlessTest {
         PlaygroundView view = open("surface=booth&run=sgd");
         assertThat(view.share.isEnabled()).isTrue();
 
-        test(view.runs.get(0).field("lr").textField()).setValue("-3");
+        test(view.runs.runs.get(0).field("lr").textField()).setValue("-3");
 
         assertThat(view.share.isEnabled()).isFalse();
     }

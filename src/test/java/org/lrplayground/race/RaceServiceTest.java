@@ -1,4 +1,4 @@
-package org.lrplayground.playground;
+package org.lrplayground.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +12,14 @@ import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.engine.schedule.Schedule;
+import org.lrplayground.playground.Await;
 
-class PlaygroundServiceTest {
+class RaceServiceTest {
 
     private static final String QUERY = "surface=rosenbrock&start=-1.5,2&steps=400&noise=0.3&seed=5"
             + "&run=adam:lr=0.05,sched=cosine&run=sgd:lr=1";
 
-    private final PlaygroundService service = new PlaygroundService(2);
+    private final RaceService service = new RaceService(2);
     private final List<Frame> frames = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -29,9 +30,9 @@ class PlaygroundServiceTest {
     @Test
     void instantSpeedDeliversTheWholeRaceInOneFrameEqualToRunningItDirectly() {
         RunSpec spec = RunFormat.parse(QUERY);
-        PlaygroundService.Playback playback = service.open("ui", spec, frames::add);
+        RaceService.Playback playback = service.watch(spec, frames::add);
 
-        playback.play(PlaygroundService.INSTANT);
+        playback.play(RaceService.INSTANT);
         Await.until("the race has finished", () -> !frames.isEmpty() && frames.getLast().finished());
 
         Race expected = Race.run(spec);
@@ -48,9 +49,9 @@ class PlaygroundServiceTest {
     @Test
     void pacedFramesJoinUpToTheSameTrajectoriesWithoutGapsOrRepeats() {
         RunSpec spec = RunFormat.parse(QUERY);
-        PlaygroundService.Playback playback = service.open("ui", spec, frames::add);
+        RaceService.Playback playback = service.watch(spec, frames::add);
 
-        playback.deliverStart();
+        playback.seek(0);
         playback.play(5_000);
         Await.until("the race has finished", () -> !frames.isEmpty() && frames.getLast().finished());
 
@@ -74,9 +75,9 @@ class PlaygroundServiceTest {
     @Test
     void theScheduledRateOfEachPointIsLrTimesTheScheduleOfThePreviousStep() {
         RunSpec spec = RunFormat.parse("surface=rosenbrock&steps=100&run=adam:lr=0.05,sched=cosine,T_max=100");
-        PlaygroundService.Playback playback = service.open("ui", spec, frames::add);
+        RaceService.Playback playback = service.watch(spec, frames::add);
 
-        playback.play(PlaygroundService.INSTANT);
+        playback.play(RaceService.INSTANT);
         Await.until("the race has finished", () -> !frames.isEmpty() && frames.getLast().finished());
 
         double[] eta = frames.get(0).runs().get(0).eta();
@@ -90,9 +91,9 @@ class PlaygroundServiceTest {
 
     @Test
     void stepAdvancesEveryRunByOneAndDeliversOnTheCallersThread() {
-        PlaygroundService.Playback playback = service.open("ui", RunFormat.parse(QUERY), frames::add);
+        RaceService.Playback playback = service.watch(RunFormat.parse(QUERY), frames::add);
 
-        playback.deliverStart();
+        playback.seek(0);
         playback.step();
         playback.step();
 
@@ -103,31 +104,28 @@ class PlaygroundServiceTest {
     }
 
     @Test
-    void anOwnerHasOneRaceAtATimeAndClosingStopsItsTask() {
+    void watchersOfTheSameSceneShareOneStreamWhichGoesWithTheLastOfThemAndClosingStopsTheTask() {
         RunSpec slow = RunFormat.parse("surface=rosenbrock&steps=100000&run=adam:lr=0.001");
-        PlaygroundService.Playback first = service.open("ui", slow, frames::add);
+        RaceService.Playback first = service.watch(slow, frames::add);
+        RaceService.Playback second = service.watch(RunFormat.parse(RunFormat.format(slow)), frames::add);
+        RaceService.Playback other = service.watch(RunFormat.parse(QUERY), frames::add);
+        assertThat(service.watching()).isEqualTo(3);
+        assertThat(service.streams()).isEqualTo(2);
+
         first.play(1);
         Await.until("the first task runs", () -> service.runningTasks() == 1);
-
-        PlaygroundService.Playback second = service.open("ui", slow, frames::add);
-        assertThat(service.openCount()).isEqualTo(1);
-        assertThat(first.playing()).isFalse();
+        first.close();
         Await.until("the first task has ended", () -> service.runningTasks() == 0);
-
-        second.play(1);
-        Await.until("the second task runs", () -> service.runningTasks() == 1);
+        assertThat(service.streams()).isEqualTo(2);
         second.close();
-        Await.until("the second task has ended", () -> service.runningTasks() == 0);
-        assertThat(service.openCount()).isZero();
-        int delivered = frames.size();
-        second.play(1);
-        assertThat(service.runningTasks()).isZero();
-        assertThat(frames).hasSize(delivered);
+        other.close();
+        assertThat(service.streams()).isZero();
+        assertThat(service.watching()).isZero();
     }
 
     @Test
     void aSpeedBelowOneStepPerSecondIsRejected() {
-        PlaygroundService.Playback playback = service.open("ui", RunFormat.parse(QUERY), frames::add);
+        RaceService.Playback playback = service.watch(RunFormat.parse(QUERY), frames::add);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> playback.play(0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 step per second");

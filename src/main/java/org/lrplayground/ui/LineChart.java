@@ -1,4 +1,4 @@
-package org.lrplayground.playground.ui;
+package org.lrplayground.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
@@ -40,7 +40,7 @@ public class LineChart extends Component implements HasSize {
     public void setSeries(List<ChartSeries> series) {
         ArrayNode a = Json.array();
         for (ChartSeries s : series) {
-            a.add(Json.object().put("id", s.id()).put("name", s.name()).put("color", s.color()).put("dashed", s.dashed()));
+            a.add(Json.object().put("id", s.id()).put("run", s.run()).put("name", s.name()).put("color", s.color()).put("dashed", s.dashed()));
         }
         getElement().callJsFunction("setSeries", a);
     }
@@ -54,6 +54,24 @@ public class LineChart extends Component implements HasSize {
         ArrayNode batches = Json.array();
         batches.addObject().put("id", id).set("points", points);
         getElement().callJsFunction("append", batches);
+    }
+
+    /**
+     * Appends thinned columns: per series {@code {id, first, stride, last, values}}, the values at
+     * steps first, first + stride, … and the last one at {@code last}.
+     */
+    public void appendColumns(ArrayNode series) {
+        getElement().callJsFunction("appendColumns", series);
+    }
+
+    /** Hides the series of these runs. */
+    public void setHidden(int[] runs) {
+        getElement().callJsFunction("setHidden", Json.integers(runs));
+    }
+
+    /** Whether the chart draws its own legend (off beside a race, whose display has one for every chart). */
+    public void setLegend(boolean on) {
+        getElement().callJsFunction("setConfig", Json.object().put("legend", on));
     }
 
     public void setMarkers(List<Marker> markers) {

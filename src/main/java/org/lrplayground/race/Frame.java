@@ -1,4 +1,4 @@
-package org.lrplayground.playground;
+package org.lrplayground.race;
 
 import java.util.List;
 import org.lrplayground.engine.run.RunStatus;

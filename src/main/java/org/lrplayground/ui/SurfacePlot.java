@@ -1,4 +1,4 @@
-package org.lrplayground.playground.ui;
+package org.lrplayground.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
@@ -84,7 +84,7 @@ public class SurfacePlot extends Component implements HasSize {
     public void setRuns(List<ChartSeries> runs) {
         ArrayNode a = Json.array();
         for (ChartSeries r : runs) {
-            a.add(Json.object().put("name", r.name()).put("color", r.color()));
+            a.add(Json.object().put("run", r.run()).put("name", r.name()).put("color", r.color()));
         }
         getElement().callJsFunction("setRuns", a);
     }
@@ -105,6 +105,20 @@ public class SurfacePlot extends Component implements HasSize {
             }
         }
         getElement().callJsFunction("setStarts", a);
+    }
+
+    /**
+     * Appends to the paths: per run {@code {run, first, stride, last, x, y, loss, lrx, lry, end}},
+     * columns of the steps first, first + stride, … and the last one at {@code last}; {@code end}
+     * is the status id once the run has ended ("diverged" marks its last finite point).
+     */
+    public void appendPaths(ArrayNode runs) {
+        getElement().callJsFunction("appendPaths", runs);
+    }
+
+    /** Hides the paths of these runs. */
+    public void setHidden(int[] runs) {
+        getElement().callJsFunction("setHidden", Json.integers(runs));
     }
 
     /** Whether clicks pick a new start point (only while no race is under way). */

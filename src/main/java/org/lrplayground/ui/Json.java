@@ -1,20 +1,20 @@
-package org.lrplayground.playground.ui;
+package org.lrplayground.ui;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** JSON for the chart elements. Charts must never see NaN or ±∞: such values travel as null. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    static ArrayNode array() {
+    public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
     }
 
@@ -22,7 +22,7 @@ final class Json {
      * An array of numbers, non-finite ones as null. Values travel with float precision where a
      * float holds them (seven digits are plenty on a chart), which halves what long runs send.
      */
-    static ArrayNode numbers(double... values) {
+    public static ArrayNode numbers(double... values) {
         ArrayNode a = array();
         for (double v : values) {
             float f = (float) v;
@@ -33,6 +33,14 @@ final class Json {
             } else {
                 a.add(v);
             }
+        }
+        return a;
+    }
+
+    public static ArrayNode integers(int... values) {
+        ArrayNode a = array();
+        for (int v : values) {
+            a.add(v);
         }
         return a;
     }

@@ -1,4 +1,4 @@
-package org.lrplayground.playground.ui;
+package org.lrplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

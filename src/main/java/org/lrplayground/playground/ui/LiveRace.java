@@ -1,0 +1,150 @@
+package org.lrplayground.playground.ui;
+
+import com.vaadin.flow.component.UI;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.race.Frame;
+import org.lrplayground.race.RaceService;
+import org.lrplayground.race.RaceService.Playback;
+import org.lrplayground.ui.RaceDisplay;
+
+/**
+ * The playground's race: which scene the display shows, how far, and what an edit does to it.
+ * An edit never throws results away: a finished race, or one at Instant speed, is recomputed and
+ * drawn at once; a playing one replays from the start; a paused one is shown up to the same step;
+ * one not yet started stays at its start.
+ */
+class LiveRace {
+
+    private final RaceService service;
+    private final RaceDisplay display;
+    private final Runnable changed;
+    private Playback playback;
+    /** Counts the playbacks opened, so that frames still in flight from a closed one are dropped. */
+    private int generation;
+    private boolean started;
+    private double speed;
+
+    /** @param changed called after every frame and state change, on the UI thread */
+    LiveRace(RaceService service, RaceDisplay display, Runnable changed) {
+        this.service = service;
+        this.display = display;
+        this.changed = changed;
+    }
+
+    /** Shows a scene, keeping what the user was doing with the previous one. */
+    void show(RunSpec spec) {
+        boolean wasPlaying = playing();
+        boolean wasFinished = finished();
+        int at = playback == null ? 0 : playback.position();
+        open(spec);
+        if (started && (wasFinished || speed == RaceService.INSTANT)) {
+            playback.finish();
+        } else if (wasPlaying) {
+            playback.play(speed);
+        } else {
+            playback.seek(started ? at : 0);
+        }
+        changed.run();
+    }
+
+    /** The same scene again, drawn anew up to where it was (another layout). */
+    void redraw() {
+        if (playback != null) {
+            boolean wasPlaying = playing();
+            int at = playback.position();
+            open(playback.spec());
+            playback.seek(at);
+            if (wasPlaying) {
+                playback.play(speed);
+            }
+            changed.run();
+        }
+    }
+
+    /** Back to the start of the scene, not yet run. */
+    void reset() {
+        if (playback != null) {
+            started = false;
+            open(playback.spec());
+            playback.seek(0);
+            changed.run();
+        }
+    }
+
+    void setSpeed(double stepsPerSecond) {
+        speed = stepsPerSecond;
+        if (playing()) {
+            playback.pause();
+            playback.play(speed);
+        }
+    }
+
+    /** Run, Pause, or Run again from the start when finished. */
+    void toggle() {
+        if (playback == null) {
+            return;
+        }
+        if (playing()) {
+            playback.pause();
+        } else {
+            if (finished()) {
+                reset();
+            }
+            started = true;
+            playback.play(speed);
+        }
+        changed.run();
+    }
+
+    void step() {
+        if (playback != null && !finished()) {
+            started = true;
+            playback.step();
+            changed.run();
+        }
+    }
+
+    boolean playing() {
+        return playback != null && playback.playing();
+    }
+
+    boolean finished() {
+        return playback != null && playback.finished();
+    }
+
+    /** Whether anything beyond the start has been shown (Reset has something to undo). */
+    boolean started() {
+        return started;
+    }
+
+    /** Leaves the race (the page goes). */
+    void close() {
+        if (playback != null) {
+            playback.close();
+            playback = null;
+            generation++;
+        }
+    }
+
+    private void open(RunSpec spec) {
+        close();
+        UI ui = UI.getCurrent();
+        int mine = generation;
+        playback = service.watch(spec, frame -> {
+            // Seeks deliver on the request thread, which holds the session lock already.
+            if (ui.getSession() != null && ui.getSession().hasLock()) {
+                apply(mine, frame);
+            } else {
+                ui.access(() -> apply(mine, frame));
+            }
+        });
+        display.show(spec, playback.fStar());
+    }
+
+    private void apply(int from, Frame frame) {
+        if (from == generation && playback != null) {
+            display.draw(frame);
+            changed.run();
+        }
+    }
+}

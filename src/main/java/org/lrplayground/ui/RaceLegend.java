@@ -1,0 +1,59 @@
+package org.lrplayground.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One legend for every chart of a race: a button per run in its colour (pressing it hides or shows
+ * the run's lines; hovering it highlights the run everywhere) and the key of the rate chart's two
+ * line styles. It never pages and never sits under a chart's buttons.
+ */
+class RaceLegend extends Div {
+
+    /** Called with a run and whether it is now hidden. */
+    interface Toggle {
+        void toggled(int run, boolean hidden);
+    }
+
+    private final Div items = new Div();
+    private final Toggle toggle;
+
+    RaceLegend(Toggle toggle) {
+        this.toggle = toggle;
+        addClassName("race-legend");
+        items.addClassName("race-legend-items");
+        Span key = new Span();
+        key.addClassName("race-legend-key");
+        key.getElement().setProperty("innerHTML", "effective lr: <span class='key-solid'></span> x · "
+                + "<span class='key-dashed'></span> y");
+        add(items, key);
+    }
+
+    void show(List<ChartSeries> runs, Set<Integer> hidden) {
+        items.removeAll();
+        for (ChartSeries run : runs) {
+            Span swatch = new Span();
+            swatch.addClassName("swatch");
+            swatch.getStyle().set("background", run.color());
+            NativeButton item = new NativeButton();
+            item.add(swatch, new Span(run.name()));
+            item.addClassName("race-legend-item");
+            item.getElement().setAttribute("data-run", String.valueOf(run.run()));
+            item.getElement().setAttribute("title", "Hide or show this run's lines");
+            pressed(item, !hidden.contains(run.run()));
+            item.addClickListener(e -> {
+                boolean nowHidden = "true".equals(item.getElement().getAttribute("aria-pressed"));
+                pressed(item, !nowHidden);
+                toggle.toggled(run.run(), nowHidden);
+            });
+            items.add(item);
+        }
+    }
+
+    private static void pressed(NativeButton item, boolean shown) {
+        item.getElement().setAttribute("aria-pressed", String.valueOf(shown));
+    }
+}

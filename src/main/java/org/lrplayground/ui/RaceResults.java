@@ -1,0 +1,151 @@
+package org.lrplayground.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.run.Trajectory;
+import org.lrplayground.race.Frame;
+
+/**
+ * The outcome of every run on the stage: colour, run, status with its step, the last f − f* and
+ * the distance to the nearest minimum, and below the table why a run that failed failed. It stays
+ * in view when a link hides the runs panel.
+ */
+public class RaceResults extends Div {
+
+    private final Div table = new Div();
+    private final Div notes = new Div();
+    private final List<Row> rows = new ArrayList<>();
+    private double fStar;
+
+    /** What one row shows, and its cells. */
+    private static final class Row {
+        final Span status = cell("status");
+        final Span gap = cell("gap");
+        final Span distance = cell("distance");
+        RunStatus last = RunStatus.RUNNING;
+        int step;
+        double loss = Double.NaN;
+
+        private static Span cell(String name) {
+            Span s = new Span();
+            s.addClassName("cell-" + name);
+            return s;
+        }
+    }
+
+    RaceResults() {
+        addClassName("race-results");
+        table.addClassName("race-results-table");
+        table.getElement().setAttribute("role", "table");
+        table.getElement().setAttribute("aria-label", "Results");
+        notes.addClassName("race-results-notes");
+        notes.getElement().setAttribute("aria-live", "polite");
+        add(table, notes);
+    }
+
+    void show(RunSpec spec, List<ChartSeries> runs, double fStar) {
+        this.fStar = fStar;
+        table.removeAll();
+        rows.clear();
+        notes.removeAll();
+        table.add(row(null, header("run"), header("status"), header("f − f*"), header("to minimum")));
+        for (ChartSeries run : runs) {
+            Row r = new Row();
+            Span swatch = new Span();
+            swatch.addClassName("swatch");
+            swatch.getStyle().set("background", run.color());
+            Span name = new Span(swatch, new Span(run.name()));
+            name.addClassName("cell-run");
+            Div line = row(run.run(), name, r.status, r.gap, r.distance);
+            rows.add(r);
+            table.add(line);
+            setStatus(r, RunStatus.RUNNING, 0);
+        }
+    }
+
+    private static Span header(String text) {
+        Span s = new Span(text);
+        s.getElement().setAttribute("role", "columnheader");
+        return s;
+    }
+
+    private static Div row(Integer run, Span... cells) {
+        Div line = new Div(cells);
+        line.addClassName("race-results-row");
+        line.getElement().setAttribute("role", "row");
+        for (Span c : cells) {
+            if (c.getElement().getAttribute("role") == null) {
+                c.getElement().setAttribute("role", "cell");
+            }
+        }
+        if (run != null) {
+            line.getElement().setAttribute("data-run", String.valueOf(run));
+        }
+        return line;
+    }
+
+    void draw(Frame frame) {
+        boolean ended = false;
+        for (int r = 0; r < frame.runs().size() && r < rows.size(); r++) {
+            Frame.Run run = frame.runs().get(r);
+            Row row = rows.get(r);
+            Trajectory.Slice s = run.points();
+            if (s.size() > 0) {
+                row.loss = s.loss()[s.size() - 1];
+                row.step = s.first() + s.size() - 1;
+            }
+            ended |= run.status().finished() && !row.last.finished();
+            setStatus(row, run.status(), row.step);
+            row.gap.setText(Numbers.readable(row.loss - fStar));
+            row.distance.setText(Numbers.readable(run.distance()));
+        }
+        if (ended) {
+            notes.removeAll();
+            for (int r = 0; r < rows.size(); r++) {
+                RunStatus st = rows.get(r).last;
+                if (st.kind() == RunStatus.Kind.DIVERGED || st.kind() == RunStatus.Kind.LEFT_BOX) {
+                    Div note = new Div(new Span((r + 1) + ". " + st.reason()));
+                    note.getElement().setAttribute("data-run", String.valueOf(r));
+                    notes.add(note);
+                }
+            }
+        }
+    }
+
+    private static void setStatus(Row row, RunStatus status, int step) {
+        row.last = status;
+        row.status.setText(switch (status.kind()) {
+            case RUNNING -> step == 0 ? "ready" : "step " + step;
+            case CONVERGED -> "converged · step " + status.step();
+            case DIVERGED -> "diverged · step " + status.step();
+            case LEFT_BOX -> "left the box · step " + status.step();
+            case MAX_STEPS -> "not converged · step " + status.step();
+        });
+        row.status.getElement().setAttribute("kind", status.kind().id());
+    }
+
+    /** A run's status in words, e.g. "converged at step 412 (loss 3.1e-9, distance 2.2e-5)". */
+    public static String summary(RunStatus status, int step, double loss, double distance) {
+        String numbers = "loss " + Numbers.readable(loss) + (Double.isNaN(distance) ? "" : ", distance " + Numbers.readable(distance));
+        return switch (status.kind()) {
+            case RUNNING -> "step " + step + " · " + numbers;
+            case CONVERGED, MAX_STEPS -> status.reason() + " (" + numbers + ")";
+            case DIVERGED, LEFT_BOX -> status.reason();
+        };
+    }
+
+    /** The status texts, one per run (for tests). */
+    public List<String> statuses() {
+        return rows.stream().map(r -> r.status.getText()).toList();
+    }
+
+    /** The runs' last statuses. */
+    public List<RunStatus> kinds() {
+        return rows.stream().map(r -> r.last).toList();
+    }
+}
