@@ -201,6 +201,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         applyHidden();
+        UI ui = UI.getCurrent();
+        if (location != null && ui != null) {
+            // The normalised link replaces the address the browser navigated to, in the entry the router
+            // made: the client's router adds that entry once this response is handled, hence the timeout.
+            ui.getPage().executeJs("setTimeout(() => history.replaceState(history.state, '', $0))", location);
+        }
     }
 
     /** The controls a link may hide with {@code hide=}, by the names links use. */
@@ -298,7 +304,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         boolean moved = !next.equals(location);
         location = next;
         UI ui = UI.getCurrent();
-        if (ui != null && (moved || change == Change.ARRIVED)) {
+        // An arrival's address is written after the navigation, whose own history entry would come after it.
+        if (ui != null && moved && change != Change.ARRIVED) {
             String call = entry == SceneHistory.Entry.PUSH && moved ? "pushState" : "replaceState";
             ui.getPage().executeJs("history." + call + "(history.state, '', $0)", location);
         }
