@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -136,6 +139,22 @@ class ShareIT {
             Frame embedded = page.frames().stream().filter(f -> f != page.mainFrame()).findFirst().orElseThrow();
             embedded.waitForFunction(DRAWN);
             embedded.waitForFunction("() => document.querySelector('lr-surface-plot').pointCount > 20");
+        }
+        assertThat(console.errors()).isEmpty();
+    }
+
+    @Test
+    void overPlainHttpTheEmbedSaysItNeedsHttpsAndLinksToThePlayground(Page page, BrowserConsole console) throws Exception {
+        String playground = page.request().get("/?" + SCENE).url();
+        try (Slides slides = Slides.serve("<iframe src=\"" + playground + "\" width=\"1000\" height=\"700\"></iframe>")) {
+            page.navigate(slides.url());
+
+            FrameLocator embed = page.frameLocator("iframe");
+            assertThat(embed.locator("body")).containsText("This embedded playground needs HTTPS");
+            assertThat(embed.locator("body")).not().containsText("Cookies disabled");
+            Locator direct = embed.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Open it directly"));
+            assertThat(direct).hasAttribute("href", playground);
+            assertThat(direct).hasAttribute("target", "_blank");
         }
         assertThat(console.errors()).isEmpty();
     }
