@@ -2,11 +2,8 @@ package org.lrplayground.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.lrplayground.LocalHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,13 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PlainHttpEmbedsTest {
 
     private static final String EXPLANATION = "This embedded playground needs HTTPS";
+    private static final String PATH = "/?surface=booth&run=sgd";
 
     @LocalServerPort
     private int port;
 
     @Test
     void aPlainHttpPageCarriesTheScriptBeforeVaadinsOwn() throws Exception {
-        String page = index(HttpRequest.newBuilder(uri()));
+        String page = LocalHttp.get(port, PATH).body();
 
         assertThat(page).contains(EXPLANATION, "window.stop()");
         assertThat(page.indexOf(EXPLANATION)).isLessThan(page.indexOf("type=\"module\""));
@@ -29,16 +27,8 @@ class PlainHttpEmbedsTest {
 
     @Test
     void aPageServedAsHttpsHasNoNeedOfIt() throws Exception {
-        String page = index(HttpRequest.newBuilder(uri()).header("X-Forwarded-Proto", "https"));
+        String page = LocalHttp.get(port, PATH, "X-Forwarded-Proto", "https").body();
 
         assertThat(page).contains("type=\"module\"").doesNotContain(EXPLANATION);
-    }
-
-    private URI uri() {
-        return URI.create("http://localhost:" + port + "/?surface=booth&run=sgd");
-    }
-
-    private static String index(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -2,12 +2,10 @@ package org.lrplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lrplayground.LocalHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,15 +13,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotFoundHttpTest {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
     @LocalServerPort
     private int port;
 
     @ParameterizedTest
     @ValueSource(strings = {"/no-such-page", "/lessons/7", "/a/b/c?surface=booth", "/s"})
     void anUnknownAddressAnswers404WithTheFriendlyPage(String path) throws Exception {
-        HttpResponse<String> answer = get(path);
+        HttpResponse<String> answer = LocalHttp.get(port, path);
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -34,14 +30,9 @@ class NotFoundHttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/?surface=booth&run=sgd", "/lessons"})
     void knownAddressesStayOk(String path) throws Exception {
-        HttpResponse<String> answer = get(path);
+        HttpResponse<String> answer = LocalHttp.get(port, path);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).doesNotContain("This page does not exist");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
