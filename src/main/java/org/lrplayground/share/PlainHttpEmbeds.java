@@ -1,6 +1,7 @@
 package org.lrplayground.share;
 
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,21 +13,27 @@ import org.springframework.stereotype.Component;
 /**
  * The other half of {@link EmbeddableSessionCookies}: a page served over plain HTTP gets a session
  * cookie that browsers refuse inside another site's iframe. Such pages carry a script
- * (components/plain-http-embed.js) that notices this before Vaadin starts and explains that
- * embedding needs HTTPS, instead of Vaadin's "Cookies disabled". Secure pages need no script.
+ * (components/plain-http-embed.js) that notices this before Vaadin starts and moves the frame to
+ * {@value #EXPLANATION}, which says that embedding needs HTTPS, instead of Vaadin's "Cookies
+ * disabled". Secure pages need no script.
  */
 @Component
 class PlainHttpEmbeds implements VaadinServiceInitListener {
 
     static final String SCRIPT = "META-INF/resources/components/plain-http-embed.js";
+    /** Below the context path. */
+    static final String EXPLANATION = "/components/embed-needs-https.html";
 
     private final String script = read();
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(response -> {
-            if (!response.getVaadinRequest().isSecure()) {
-                response.getDocument().head().prependElement("script").appendChild(new DataNode(script));
+            VaadinRequest request = response.getVaadinRequest();
+            if (!request.isSecure()) {
+                response.getDocument().head().prependElement("script")
+                        .attr("data-explanation", request.getContextPath() + EXPLANATION)
+                        .appendChild(new DataNode(script));
             }
         });
     }

@@ -44,6 +44,11 @@ class ShareIT {
         page.waitForFunction("() => document.querySelector('#share-link')?.value.startsWith('http')");
     }
 
+    /** The slide's iframe. */
+    private static Frame embedded(Page page) {
+        return page.frames().stream().filter(f -> f != page.mainFrame()).findFirst().orElseThrow();
+    }
+
     private static String value(Page page, String selector) {
         return (String) page.evaluate("s => document.querySelector(s).value", selector);
     }
@@ -133,10 +138,10 @@ class ShareIT {
         page.getByLabel("Start the runs when the link opens").check();
         page.waitForFunction("() => document.querySelector('#share-embed').value.includes('play=1')");
         try (Slides slides = Slides.serve(value(page, "#share-embed"))) {
-            page.navigate(slides.url());
+            page.navigate(slides.url("127.0.0.1"));
 
             assertThat(page.frameLocator("iframe").locator("h1")).hasText("Learning-Rate Playground");
-            Frame embedded = page.frames().stream().filter(f -> f != page.mainFrame()).findFirst().orElseThrow();
+            Frame embedded = embedded(page);
             embedded.waitForFunction(DRAWN);
             embedded.waitForFunction("() => document.querySelector('lr-surface-plot').pointCount > 20");
         }
@@ -144,13 +149,18 @@ class ShareIT {
     }
 
     @Test
-    void overPlainHttpTheEmbedSaysItNeedsHttpsAndLinksToThePlayground(Page page, BrowserConsole console) throws Exception {
+    void overPlainHttpTheEmbedRunsOnThePlaygroundsOwnSiteAndOnAnotherSaysItNeedsHttps(Page page, BrowserConsole console)
+            throws Exception {
         String playground = page.request().get("/?" + SCENE).url();
         try (Slides slides = Slides.serve("<iframe src=\"" + playground + "\" width=\"1000\" height=\"700\"></iframe>")) {
-            page.navigate(slides.url());
+            page.navigate(slides.url("localhost"));
+            assertThat(page.frameLocator("iframe").locator("h1")).hasText("Learning-Rate Playground");
+            embedded(page).waitForFunction(DRAWN);
 
+            page.navigate(slides.url("127.0.0.1"));
             FrameLocator embed = page.frameLocator("iframe");
             assertThat(embed.locator("body")).containsText("This embedded playground needs HTTPS");
+            assertThat(embedded(page).url()).contains(PlainHttpEmbeds.EXPLANATION + "?page=");
             assertThat(embed.locator("body")).not().containsText("Cookies disabled");
             Locator direct = embed.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Open it directly"));
             assertThat(direct).hasAttribute("href", playground);
@@ -160,8 +170,8 @@ class ShareIT {
     }
 
     /**
-     * A teacher's page on another server: 127.0.0.1 is another site than localhost, and as local, so
-     * that Chromium's local network access checks (public pages framing local ones) stay out of it.
+     * A teacher's page on another server, local so that Chromium's local network access checks
+     * (public pages framing local ones) stay out of it.
      */
     private record Slides(HttpServer server) implements AutoCloseable {
         /** Serves a slide that shows {@code embed}, an iframe snippet. */
@@ -181,8 +191,9 @@ class ShareIT {
             return new Slides(server);
         }
 
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/week3.html";
+        /** The slide's address by {@code host}: "127.0.0.1" is another site than the playground, "localhost" is its own. */
+        String url(String host) {
+            return "http://" + host + ":" + server.getAddress().getPort() + "/week3.html";
         }
 
         @Override
