@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code SameSite=None; Partitioned}: usable inside the iframe, and kept apart per embedding site
  * (CHIPS), so they still work where third-party cookies are blocked and track no one across sites.
  * Plain-HTTP cookies are left alone: browsers refuse {@code SameSite=None} and
- * {@code Partitioned} without {@code Secure}.
+ * {@code Partitioned} without {@code Secure}; {@link PlainHttpEmbeds} tells such an embed's viewers why it cannot run.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddableSessionCookies {

@@ -1,12 +1,13 @@
 package org.lrplayground.share;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
-/** Short links are written once and never changed: an insert and a look-up are all there is. */
+/** Short links are written once and never changed: an insert and look-ups are all there is. */
 interface ShortLinkRepository extends Repository<ShortLink, String> {
 
     /**
@@ -15,8 +16,11 @@ interface ShortLinkRepository extends Repository<ShortLink, String> {
      * @throws org.springframework.dao.DuplicateKeyException when the code is taken
      */
     @Modifying
-    @Query("insert into short_link (code, query, created_at) values (:code, :query, :createdAt)")
-    void insert(String code, String query, Instant createdAt);
+    @Query("insert into short_link (code, query, query_hash, created_at) values (:code, :query, :queryHash, :createdAt)")
+    void insert(String code, String query, String queryHash, Instant createdAt);
 
     Optional<ShortLink> findById(String code);
+
+    /** The rows whose query has this hash, oldest first: in practice one, or none. */
+    List<ShortLink> findByQueryHashOrderByCreatedAt(String queryHash);
 }

@@ -1,7 +1,11 @@
 package org.lrplayground.share;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -12,7 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Short links: {@code /s/<code>} for a run-format query. Codes are 10 random base62 characters
- * (59.5 bits, unguessable), stored with their query forever. Creating them is limited per session
+ * (59.5 bits, unguessable), stored with their query forever; a query that already has a code gets
+ * that one again, so sharing a scene twice hands out one link. Creating them is limited per session
  * so that no one fills the database by script.
  */
 @Service
@@ -48,7 +53,8 @@ public class ShortLinkService {
     }
 
     /**
-     * Stores {@code query} under a new code.
+     * The code of {@code query}: the one it already has, or a new one stored with it. Either way the
+     * call counts towards the rate limit, which so also bounds the look-ups a script can make.
      *
      * @param sessionKey      whose links count towards the rate limit, e.g. the HTTP session's id
      * @param normalisedQuery a run-format query, e.g. {@code RunFormat.formatLink}'s, without the leading '?'
@@ -59,10 +65,17 @@ public class ShortLinkService {
     public String create(String sessionKey, String normalisedQuery) {
         check(normalisedQuery);
         limiter.take(sessionKey);
+        String hash = hash(normalisedQuery);
+        // Two sessions sharing the same new scene at the same instant may both insert: two working codes, no harm.
+        Optional<String> existing = links.findByQueryHashOrderByCreatedAt(hash).stream()
+                .filter(link -> link.query().equals(normalisedQuery)).map(ShortLink::code).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         for (int attempt = 1; ; attempt++) {
             String code = codes.get();
             try {
-                links.insert(code, normalisedQuery, clock.instant());
+                links.insert(code, normalisedQuery, hash, clock.instant());
                 return code;
             } catch (DuplicateKeyException e) {
                 if (attempt == TRIES) {
@@ -90,6 +103,15 @@ public class ShortLinkService {
         }
         if (query.startsWith("?") || query.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("the query must be a query string without '?' and control characters");
+        }
+    }
+
+    /** The query's SHA-256 as 64 lower-case hex digits, as {@code short_link.query_hash} holds it. */
+    static String hash(String query) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

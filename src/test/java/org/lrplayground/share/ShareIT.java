@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,6 +42,11 @@ class ShareIT {
     private static void openShareDialog(Page page) {
         page.click("#share");
         page.waitForFunction("() => document.querySelector('#share-link')?.value.startsWith('http')");
+    }
+
+    /** The slide's iframe. */
+    private static Frame embedded(Page page) {
+        return page.frames().stream().filter(f -> f != page.mainFrame()).findFirst().orElseThrow();
     }
 
     private static String value(Page page, String selector) {
@@ -92,7 +101,7 @@ class ShareIT {
     }
 
     @Test
-    void copyPutsTheLinkOnTheClipboardAndSaysSo(Page page, BrowserConsole console) {
+    void everyCopyButtonPutsItsTextOnTheClipboardAndSaysSo(Page page, BrowserConsole console) {
         page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
         open(page, SCENE);
         openShareDialog(page);
@@ -107,6 +116,13 @@ class ShareIT {
         assertThat(page.locator("#share-copy-embed")).hasText("Copied");
         assertThat((String) page.evaluate("() => navigator.clipboard.readText()")).startsWith("<iframe src=\"http")
                 .endsWith("&amp;hide=charts\" width=\"1000\" height=\"700\" title=\"Learning-Rate Playground\" loading=\"lazy\"></iframe>");
+
+        // The short link's row is hidden until a link is made: its button must still copy once it shows.
+        page.click("#share-make-short");
+        page.waitForFunction("() => /\\/s\\/[0-9A-Za-z]{10}$/.test(document.querySelector('#share-short-link')?.value)");
+        page.click("#share-copy-short");
+        assertThat(page.locator("#share-copy-short")).hasText("Copied");
+        assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(value(page, "#share-short-link"));
         assertThat(console.errors()).isEmpty();
     }
 
@@ -121,31 +137,68 @@ class ShareIT {
         openShareDialog(page);
         page.getByLabel("Start the runs when the link opens").check();
         page.waitForFunction("() => document.querySelector('#share-embed').value.includes('play=1')");
-        String slide = "<!DOCTYPE html><html><head><title>Week 3</title></head><body><h1>Week 3: adaptive rates</h1>"
-                + value(page, "#share-embed") + "</body></html>";
-
-        // A teacher's page on another server: 127.0.0.1 is another site than localhost, and as
-        // local, so that Chromium's local network access checks (public pages framing local ones) stay out of it.
-        HttpServer slides = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        slides.createContext("/week3.html", exchange -> {
-            byte[] body = slide.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        slides.start();
-        try {
-            page.navigate("http://127.0.0.1:" + slides.getAddress().getPort() + "/week3.html");
+        try (Slides slides = Slides.serve(value(page, "#share-embed"))) {
+            page.navigate(slides.url("127.0.0.1"));
 
             assertThat(page.frameLocator("iframe").locator("h1")).hasText("Learning-Rate Playground");
-            Frame embedded = page.frames().stream().filter(f -> f != page.mainFrame()).findFirst().orElseThrow();
+            Frame embedded = embedded(page);
             embedded.waitForFunction(DRAWN);
             embedded.waitForFunction("() => document.querySelector('lr-surface-plot').pointCount > 20");
-        } finally {
-            slides.stop(0);
         }
         assertThat(console.errors()).isEmpty();
+    }
+
+    @Test
+    void overPlainHttpTheEmbedRunsOnThePlaygroundsOwnSiteAndOnAnotherSaysItNeedsHttps(Page page, BrowserConsole console)
+            throws Exception {
+        String playground = page.request().get("/?" + SCENE).url();
+        try (Slides slides = Slides.serve("<iframe src=\"" + playground + "\" width=\"1000\" height=\"700\"></iframe>")) {
+            page.navigate(slides.url("localhost"));
+            assertThat(page.frameLocator("iframe").locator("h1")).hasText("Learning-Rate Playground");
+            embedded(page).waitForFunction(DRAWN);
+
+            page.navigate(slides.url("127.0.0.1"));
+            FrameLocator embed = page.frameLocator("iframe");
+            assertThat(embed.locator("body")).containsText("This embedded playground needs HTTPS");
+            assertThat(embedded(page).url()).contains(PlainHttpEmbeds.EXPLANATION + "?page=");
+            assertThat(embed.locator("body")).not().containsText("Cookies disabled");
+            Locator direct = embed.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Open it directly"));
+            assertThat(direct).hasAttribute("href", playground);
+            assertThat(direct).hasAttribute("target", "_blank");
+        }
+        assertThat(console.errors()).isEmpty();
+    }
+
+    /**
+     * A teacher's page on another server, local so that Chromium's local network access checks
+     * (public pages framing local ones) stay out of it.
+     */
+    private record Slides(HttpServer server) implements AutoCloseable {
+        /** Serves a slide that shows {@code embed}, an iframe snippet. */
+        static Slides serve(String embed) throws IOException {
+            String html = "<!DOCTYPE html><html><head><title>Week 3</title></head><body><h1>Week 3: adaptive rates</h1>"
+                    + embed + "</body></html>";
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+            server.createContext("/week3.html", exchange -> {
+                byte[] body = html.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return new Slides(server);
+        }
+
+        /** The slide's address by {@code host}: "127.0.0.1" is another site than the playground, "localhost" is its own. */
+        String url(String host) {
+            return "http://" + host + ":" + server.getAddress().getPort() + "/week3.html";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 }

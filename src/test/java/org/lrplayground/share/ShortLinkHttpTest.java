@@ -2,13 +2,11 @@ package org.lrplayground.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lrplayground.LocalHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,8 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** {@code /s/<code>} over real HTTP, past Vaadin's servlet: a redirect, or a friendly page. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ShortLinkHttpTest {
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
     private int port;
@@ -30,7 +26,7 @@ class ShortLinkHttpTest {
         String query = "v=1&surface=booth&run=adam:lr=0.05&play=1";
         String code = links.create("http-test", query);
 
-        HttpResponse<String> answer = get("/s/" + code);
+        HttpResponse<String> answer = LocalHttp.get(port, "/s/" + code);
 
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location")).contains("/?" + query);
@@ -40,22 +36,17 @@ class ShortLinkHttpTest {
     void aQueryWithoutAVersionIsOpenedAsVersionOne() throws Exception {
         String code = links.create("http-test", "surface=booth&run=sgd");
 
-        assertThat(get("/s/" + code).headers().firstValue("Location")).contains("/?v=1&surface=booth&run=sgd");
+        assertThat(LocalHttp.get(port, "/s/" + code).headers().firstValue("Location")).contains("/?v=1&surface=booth&run=sgd");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Zz9Zz9Zz9Z", "short", "%3Cscript%3Ealert(1)%3C", "a.b"})
     void anUnknownOrMalformedCodeGetsAFriendlyPage(String code) throws Exception {
-        HttpResponse<String> answer = get("/s/" + code);
+        HttpResponse<String> answer = LocalHttp.get(port, "/s/" + code);
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(answer.body()).contains("This short link does not exist", "href=\"/\"", "Open the Learning-Rate Playground")
                 .doesNotContain("Whitelabel", "Exception", "<script>");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

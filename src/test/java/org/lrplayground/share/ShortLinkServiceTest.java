@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,8 @@ class ShortLinkServiceTest {
         final Map<String, ShortLink> rows = new HashMap<>();
 
         @Override
-        public void insert(String code, String query, Instant createdAt) {
-            if (rows.putIfAbsent(code, new ShortLink(code, query, createdAt)) != null) {
+        public void insert(String code, String query, String queryHash, Instant createdAt) {
+            if (rows.putIfAbsent(code, new ShortLink(code, query, queryHash, createdAt)) != null) {
                 throw new DuplicateKeyException("code " + code + " is taken");
             }
         }
@@ -37,6 +38,12 @@ class ShortLinkServiceTest {
         @Override
         public Optional<ShortLink> findById(String code) {
             return Optional.ofNullable(rows.get(code));
+        }
+
+        @Override
+        public List<ShortLink> findByQueryHashOrderByCreatedAt(String queryHash) {
+            return rows.values().stream().filter(link -> queryHash.equals(link.queryHash()))
+                    .sorted(Comparator.comparing(ShortLink::createdAt)).toList();
         }
     }
 
@@ -51,6 +58,28 @@ class ShortLinkServiceTest {
 
         assertThat(service.resolve(code)).contains(QUERY);
         assertThat(repository.rows.get(code).createdAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void theSameQueryGetsTheSameCodeFromAnySession() {
+        String code = service.create("teacher", QUERY);
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(service.create("teacher", QUERY)).isEqualTo(code);
+        assertThat(service.create("colleague", QUERY)).isEqualTo(code);
+        assertThat(service.create("teacher", QUERY + "&play=1")).isNotEqualTo(code);
+        assertThat(repository.rows).hasSize(2);
+        assertThat(repository.rows.get(code).queryHash()).isEqualTo(ShortLinkService.hash(QUERY)).hasSize(64);
+    }
+
+    @Test
+    void aRowWithTheSameHashButAnotherQueryIsNotReused() {
+        repository.insert("CCCCCCCCCC", "run=adam", ShortLinkService.hash(QUERY), clock.instant());
+
+        String code = service.create("session", QUERY);
+
+        assertThat(code).isNotEqualTo("CCCCCCCCCC");
+        assertThat(service.resolve(code)).contains(QUERY);
     }
 
     @Test

@@ -117,7 +117,7 @@ class ShareDialog extends Dialog {
         Div qrBox = new Div(qr, downloadQr);
         qrBox.addClassName("share-qr-box");
         shortResult.add(row(shortLink, copyShort), qrBox);
-        shortResult.setVisible(false);
+        showShortResult(false);
         embed.setReadOnly(true);
         embed.setId("share-embed");
         embed.addClassName("share-embed");
@@ -155,8 +155,8 @@ class ShareDialog extends Dialog {
     }
 
     private void optionsChanged() {
-        if (shortResult.isVisible()) {
-            shortResult.setVisible(false);
+        if (shortResultShown()) {
+            showShortResult(false);
             makeShort.setText("Make a new short link");
             shortMessage.setText("The options changed: the short link no longer matches, make a new one.");
         }
@@ -199,13 +199,26 @@ class ShareDialog extends Dialog {
             qr.setSrc(png(png, code).inline());
             downloadQr.setHref(png(png, code), AttachmentType.DOWNLOAD);
             qr.setAlt(text);
-            shortResult.setVisible(true);
+            showShortResult(true);
             shortMessage.setText("");
             makeShort.setText("Make short link");
             resetCopied(copyShort);
         } catch (RateLimitedException | IllegalArgumentException e) {
             shortMessage.setText(e.getMessage());
         }
+    }
+
+    /**
+     * Hidden by attribute rather than {@code setVisible}: Vaadin sends an invisible element's children
+     * to the browser only once it shows, so the copy button's clipboard binding, installed as the
+     * dialog opens, would find no field to read and copy nothing.
+     */
+    private void showShortResult(boolean shown) {
+        shortResult.getElement().setAttribute("hidden", !shown);
+    }
+
+    boolean shortResultShown() {
+        return !shortResult.getElement().hasAttribute("hidden");
     }
 
     private static InputStreamDownloadHandler png(byte[] png, String code) {

@@ -1,5 +1,6 @@
 package org.lrplayground.lessons.ui;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -98,8 +99,8 @@ class LessonsIT {
         awaitPlayground(page);
 
         assertThat(page.locator("html").getAttribute("theme")).isEqualTo("dark");
-        assertThat(page.locator("vaadin-button[aria-label='Light theme']").isVisible())
-                .as("the theme button knows dark is on").isTrue();
+        // Awaited: the theme button knows dark is on only once the page has told the new view.
+        assertThat(page.locator("vaadin-button[aria-label='Light theme']")).isVisible();
         page.click("vaadin-button[aria-label='Light theme']");
         link(page, "Lessons").click();
         page.waitForSelector(".lesson-card");

@@ -98,13 +98,13 @@ class ShareDialogTest extends BrowserlessTest {
         String code = shortLink.substring(shortLink.lastIndexOf('/') + 1);
         assertThat(PlaygroundViewTest.links.resolve(code))
                 .contains(RunFormat.formatLink(view.spec(), view.linkOptions().withHide(List.of("charts"))));
-        assertThat(dialog.shortResult.isVisible()).isTrue();
+        assertThat(dialog.shortResultShown()).isTrue();
         assertThat(dialog.qr.getAlt()).contains(shortLink);
         assertThat(dialog.qr.getSrc()).isNotBlank();
 
         test(dialog.play).click();
 
-        assertThat(dialog.shortResult.isVisible()).isFalse();
+        assertThat(dialog.shortResultShown()).isFalse();
         assertThat(dialog.shortMessage.getText()).contains("make a new one");
         assertThat(dialog.makeShort.getText()).isEqualTo("Make a new short link");
         test(dialog.makeShort).click();
