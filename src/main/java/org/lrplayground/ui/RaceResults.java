@@ -121,10 +121,10 @@ public class RaceResults extends Div {
         row.last = status;
         row.status.setText(switch (status.kind()) {
             case RUNNING -> step == 0 ? "ready" : "step " + step;
-            case CONVERGED -> "converged · step " + status.step();
-            case DIVERGED -> "diverged · step " + status.step();
-            case LEFT_BOX -> "left the box · step " + status.step();
-            case MAX_STEPS -> "not converged · step " + status.step();
+            case CONVERGED -> "converged, step " + status.step();
+            case DIVERGED -> "diverged, step " + status.step();
+            case LEFT_BOX -> "left the box, step " + status.step();
+            case MAX_STEPS -> "all " + status.step() + " steps";
         });
         row.status.getElement().setAttribute("kind", status.kind().id());
     }

@@ -46,12 +46,12 @@ final class SceneHistory {
 
     /** The user changed the scene; returns whether the browser's history gets a new entry or the last one changes. */
     Entry edited(String scene) {
-        long now = clock.getAsLong();
-        boolean amend = now - lastEdit < SETTLE_NANOS;
-        lastEdit = now;
         if (scene.equals(current)) {
             return Entry.REPLACE;
         }
+        long now = clock.getAsLong();
+        boolean amend = now - lastEdit < SETTLE_NANOS;
+        lastEdit = now;
         if (!amend && current != null) {
             push(undo, current);
         }

@@ -220,7 +220,7 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.controls.run.getText()).isEqualTo("Run again");
         assertThat(view.controls.step.isEnabled()).isFalse();
         assertThat(view.display.results().statuses())
-                .containsExactly("diverged · step " + expected.status(0).step(), "not converged · step 300");
+                .containsExactly("diverged, step " + expected.status(0).step(), "all 300 steps");
         assertThat(view.display.results().kinds()).containsExactly(expected.status(0), expected.status(1));
         assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("race-results-notes").single().getElement()
                 .getTextRecursively()).startsWith("1. " + expected.status(0).reason());
