@@ -18,7 +18,7 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * The JSON of {@code /api/runs}, written straight to a generator so that long runs stream out
- * instead of being built in memory. Every number that is not finite (the lr at t = 0, the distance
+ * instead of being built in memory. Every number that is not finite (the lr and η at t = 0, the distance
  * on a surface without minima) is written as {@code null}. The shape:
  *
  * <pre>
@@ -28,7 +28,7 @@ import tools.jackson.core.JsonGenerator;
  *           "steps", "noise", "seed", "batch", "fStar", "minima": [{"x", "y", "value"}],
  *           "runs": [{"optimizer": {"id", "name", "params": {…}}, "schedule": {"id", "name", "params": {…}}}]},
  *  "runs": [{"index", "label", "status": {"kind", "step", "reason"}, "finalLoss", "distanceToMinimum",
- *            "points": {"x": [t = 0 … n], "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y"}}]}
+ *            "points": {"x": [t = 0 … n], "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y", "eta"}}]}
  * </pre>
  * Parameters keep their declared kind: booleans are true/false, integers have no fraction.
  */
@@ -115,6 +115,7 @@ final class RunJson {
         series("grad_y", t, t::gradY);
         series("lr_x", t, t::lrX);
         series("lr_y", t, t::lrY);
+        series("eta", t, t::eta);
         g.writeEndObject();
         g.writeEndObject();
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>The runs of a spec are independent (each has its own state and its own random stream from the
  * spec's seed), so they are run one after the other: a caller that streams each finished run out
- * holds one trajectory in memory rather than all twelve (12 × 100 000 steps would be about 70 MB).
+ * holds one trajectory in memory rather than all twelve (12 × 100 000 steps would be about 77 MB).
  */
 @Service
 public class RunService {

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
-import org.lrplayground.engine.schedule.Schedule;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -86,8 +85,6 @@ public class PlaygroundService implements DisposableBean {
         private final Race race;
         private final Consumer<Frame> sink;
         private final int[] delivered;
-        private final Schedule.Tracker[] trackers;
-        private final double[] lastMultiplier;
         private Future<?> task;
         private volatile boolean closed;
 
@@ -95,13 +92,7 @@ public class PlaygroundService implements DisposableBean {
             this.owner = owner;
             this.race = race;
             this.sink = sink;
-            int n = race.size();
-            delivered = new int[n];
-            trackers = new Schedule.Tracker[n];
-            lastMultiplier = new double[n];
-            for (int r = 0; r < n; r++) {
-                trackers[r] = race.spec().runs().get(r).schedule().instance().start(race.fStar());
-            }
+            delivered = new int[race.size()];
         }
 
         /** The points recorded so far (θ₀ of every run) as a first frame, delivered on the caller's thread. */
@@ -222,22 +213,14 @@ public class PlaygroundService implements DisposableBean {
             }
         }
 
-        /** Copies every run's points since the last frame, with the scheduled rate of each. */
+        /** Copies every run's points since the last frame. */
         private Frame collect() {
             List<Frame.Run> runs = new ArrayList<>(race.size());
             for (int r = 0; r < race.size(); r++) {
                 Trajectory t = race.trajectory(r);
                 Trajectory.Slice slice = t.slice(delivered[r], t.size());
-                double lr = race.spec().runs().get(r).optimizer().instance().lr();
-                double[] eta = new double[slice.size()];
-                for (int i = 0; i < slice.size(); i++) {
-                    int step = slice.first() + i;
-                    // The update that produced θ_t used s_{t−1}, which reads the loss at θ_{t−1}.
-                    eta[i] = step == 0 ? Double.NaN : lr * lastMultiplier[r];
-                    lastMultiplier[r] = trackers[r].multiplier(step, slice.loss()[i]);
-                }
                 delivered[r] = t.size();
-                runs.add(new Frame.Run(slice, eta, race.status(r), race.distanceToNearestMinimum(r)));
+                runs.add(new Frame.Run(slice, race.status(r), race.distanceToNearestMinimum(r)));
             }
             return new Frame(runs, race.finished());
         }

@@ -201,8 +201,13 @@ class RunApiTest {
             assertSeries(points.get("grad_y"), t, t::gradY);
             assertSeries(points.get("lr_x"), t, t::lrX);
             assertSeries(points.get("lr_y"), t, t::lrY);
+            assertSeries(points.get("eta"), t, t::eta);
             assertThat(points.get("lr_x").get(0).isNull()).as("lr at t = 0").isTrue();
             assertThat(points.get("lr_y").get(0).isNull()).as("lr at t = 0").isTrue();
+            assertThat(points.get("eta").get(0).isNull()).as("η at t = 0").isTrue();
+            assertThat(points.get("eta").get(1).asDouble()).as("η of the first update")
+                    .isEqualTo(spec.runs().get(i).optimizer().instance().lr()
+                            * spec.runs().get(i).schedule().instance().start(race.fStar()).multiplier(0, t.loss(0)));
         }
     }
 
@@ -242,17 +247,17 @@ class RunApiTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         List<String> lines = answer.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y");
+        assertThat(lines.get(0)).isEqualTo("run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y,eta");
 
         int line = 1;
         for (int r = 0; r < race.size(); r++) {
             Trajectory t = race.trajectory(r);
             for (int i = 0; i < t.size(); i++, line++) {
                 String[] f = lines.get(line).split(",", -1);
-                assertThat(f).hasSize(9);
+                assertThat(f).hasSize(10);
                 assertThat(f[0]).isEqualTo(Integer.toString(r));
                 assertThat(f[1]).isEqualTo(Integer.toString(i));
-                double[] expected = {t.x(i), t.y(i), t.loss(i), t.gradX(i), t.gradY(i), t.lrX(i), t.lrY(i)};
+                double[] expected = {t.x(i), t.y(i), t.loss(i), t.gradX(i), t.gradY(i), t.lrX(i), t.lrY(i), t.eta(i)};
                 for (int c = 0; c < expected.length; c++) {
                     assertThat(f[c + 2]).as("line %d field %d", line, c + 2)
                             .isEqualTo(Double.isFinite(expected[c]) ? Double.toString(expected[c]) : "");

@@ -61,7 +61,7 @@ final class Lane {
         c.theta[1] = start.y();
         sample();
         if (!problem(0)) {
-            record(Double.NaN, Double.NaN);
+            record(Double.NaN, Double.NaN, Double.NaN);
             settle(0);
         }
     }
@@ -108,16 +108,16 @@ final class Lane {
             if (problem(t)) {
                 break;
             }
-            record(c.lr[0], c.lr[1]);
+            record(c.lr[0], c.lr[1], c.eta);
             settle(t);
         }
         return done;
     }
 
-    /** Records θ_t = c.theta with its loss and gradient, and the effective lr of the update. */
-    private void record(double lrX, double lrY) {
+    /** Records θ_t = c.theta with its loss and gradient, and the effective and scheduled lr of the update. */
+    private void record(double lrX, double lrY, double eta) {
         if (trajectory != null) {
-            trajectory.add(c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], lrX, lrY);
+            trajectory.add(c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], lrX, lrY, eta);
         }
         lastX = c.theta[0];
         lastY = c.theta[1];

@@ -4,18 +4,19 @@ import java.util.Arrays;
 
 /**
  * The recorded points of one run as parallel primitive arrays, t = 0 … size − 1: θ_t = (x, y), the
- * loss and gradient at θ_t, and the effective learning rate of the update that produced θ_t
- * (NaN for t = 0). Grown in chunks so the inner loop rarely allocates.
+ * loss and gradient at θ_t, the effective learning rate per coordinate of the update that produced
+ * θ_t and the scheduled rate η_t = lr · s_{t−1} that update used (both NaN for t = 0). Grown in
+ * chunks so the inner loop rarely allocates.
  *
  * <p>Not thread-safe: written by the thread that advances the run; readers take {@link #slice}s.
  */
 public final class Trajectory {
 
-    /** Runs up to this long get their whole capacity at once (0.9 MB); longer ones grow by doubling. */
+    /** Runs up to this long get their whole capacity at once (1 MB); longer ones grow by doubling. */
     private static final int FIRST_CHUNK = 16_384;
 
     private final int maxPoints;
-    private double[] x, y, loss, gx, gy, lrx, lry;
+    private double[] x, y, loss, gx, gy, lrx, lry, eta;
     private int size;
 
     /** @param maxPoints the most points the run can record (steps + 1) */
@@ -32,13 +33,14 @@ public final class Trajectory {
         gy = grow(gy, capacity);
         lrx = grow(lrx, capacity);
         lry = grow(lry, capacity);
+        eta = grow(eta, capacity);
     }
 
     private static double[] grow(double[] a, int capacity) {
         return a == null ? new double[capacity] : Arrays.copyOf(a, capacity);
     }
 
-    void add(double px, double py, double f, double gradX, double gradY, double lrX, double lrY) {
+    void add(double px, double py, double f, double gradX, double gradY, double lrX, double lrY, double rate) {
         if (size == x.length) {
             allocate((int) Math.min(2L * size, Math.max(maxPoints, size + 1)));
         }
@@ -49,6 +51,7 @@ public final class Trajectory {
         gy[size] = gradY;
         lrx[size] = lrX;
         lry[size] = lrY;
+        eta[size] = rate;
         size++;
     }
 
@@ -85,6 +88,11 @@ public final class Trajectory {
         return lry[check(t)];
     }
 
+    /** The scheduled rate η_t = lr · s_{t−1} of the update that produced θ_t; NaN at t = 0. */
+    public double eta(int t) {
+        return eta[check(t)];
+    }
+
     private int check(int t) {
         if (t < 0 || t >= size) {
             throw new IndexOutOfBoundsException("step " + t + " of " + size + " recorded points");
@@ -99,12 +107,12 @@ public final class Trajectory {
         }
         return new Slice(from, Arrays.copyOfRange(x, from, to), Arrays.copyOfRange(y, from, to),
                 Arrays.copyOfRange(loss, from, to), Arrays.copyOfRange(gx, from, to), Arrays.copyOfRange(gy, from, to),
-                Arrays.copyOfRange(lrx, from, to), Arrays.copyOfRange(lry, from, to));
+                Arrays.copyOfRange(lrx, from, to), Arrays.copyOfRange(lry, from, to), Arrays.copyOfRange(eta, from, to));
     }
 
     /** Points {@code first} … {@code first + x.length − 1} of a trajectory, copied. */
     public record Slice(int first, double[] x, double[] y, double[] loss, double[] gradX, double[] gradY,
-                        double[] lrX, double[] lrY) {
+                        double[] lrX, double[] lrY, double[] eta) {
 
         public int size() {
             return x.length;

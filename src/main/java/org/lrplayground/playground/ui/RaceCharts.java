@@ -153,7 +153,7 @@ class RaceCharts extends Div {
             batch.set("gap", column(kept, i -> s.loss()[i] - fStar));
             batch.set("lrx", column(kept, i -> s.lrX()[i]));
             batch.set("lry", column(kept, i -> s.lrY()[i]));
-            batch.set("eta", column(kept, i -> run.eta()[i]));
+            batch.set("eta", column(kept, i -> s.eta()[i]));
         }
         if (runs.isEmpty()) {
             return;
