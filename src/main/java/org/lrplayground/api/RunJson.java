@@ -30,6 +30,8 @@ import tools.jackson.core.JsonGenerator;
  *  "runs": [{"index", "label", "status": {"kind", "step", "reason"}, "finalLoss", "distanceToMinimum",
  *            "points": {"x": [t = 0 … n], "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y", "eta"}}]}
  * </pre>
+ * The run a request names with {@code state=} also has its optimizer's state in its points, one
+ * series per {@link Trajectory#stateNames} column (Adam: m_x, m_y, v_x, v_y).
  * Parameters keep their declared kind: booleans are true/false, integers have no fraction.
  */
 final class RunJson {
@@ -116,6 +118,10 @@ final class RunJson {
         series("lr_x", t, t::lrX);
         series("lr_y", t, t::lrY);
         series("eta", t, t::eta);
+        for (int k = 0; k < t.stateNames().size(); k++) {
+            int column = k;
+            series(t.stateNames().get(k), t, i -> t.state(column, i));
+        }
         g.writeEndObject();
         g.writeEndObject();
     }

@@ -81,6 +81,44 @@ class RunApiTest {
         assertThat(csv.lines().skip(1)).hasSize(run.get("points").get("x").size());
     }
 
+    @Test
+    void stateAddsTheNamedRunsOptimizerStateToItsPoints() throws Exception {
+        String query = "surface=rosenbrock&steps=40&run=sgd:lr=0.001&run=eve:lr=0.02";
+        Race race = Race.run(RunFormat.parse(query), java.util.Set.of(1));
+        Trajectory t = race.trajectory(1);
+
+        JsonNode runs = json.readTree(get("/api/runs?" + query + "&state=1").body()).get("runs");
+
+        assertThat(runs.get(0).get("points").propertyNames()).containsExactly(
+                "x", "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y", "eta");
+        JsonNode points = runs.get(1).get("points");
+        assertThat(t.stateNames()).containsExactly("m_x", "m_y", "v_x", "v_y", "d", "f_hat");
+        for (int k = 0; k < t.stateNames().size(); k++) {
+            int column = k;
+            assertSeries(points.get(t.stateNames().get(k)), t, i -> t.state(column, i));
+        }
+        assertThat(points.get("d").get(0).asDouble()).as("Eve's d before the first step").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"state=2", "state=-1", "state=one", "state=0.5", "state="})
+    void badStateValuesAnswer400NamingState(String state) throws Exception {
+        HttpResponse<String> answer = get("/api/runs?surface=booth&run=sgd&run=adam&" + state);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(answer.body());
+        assertThat(error.get("parameter").asString()).isEqualTo("state");
+        assertThat(error.get("error").asString()).contains("0 to 1");
+    }
+
+    @Test
+    void theCsvHasNoStateColumnsAndSaysSo() throws Exception {
+        HttpResponse<String> answer = get("/api/runs.csv?surface=booth&run=adam&state=0");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(answer.body()).get("parameter").asString()).isEqualTo("state");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("org.lrplayground.engine.format.RunFormatErrorsTest#badQueries")
     void badQueriesAnswer400NamingTheParameter(String query, String parameter, String[] fragments) throws Exception {

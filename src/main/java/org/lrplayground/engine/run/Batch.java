@@ -36,7 +36,7 @@ public final class Batch {
                 Point p = starts.get(i);
                 RunSpec single = new RunSpec(spec.surface(), spec.surfaceValues(), spec.box(), p, spec.steps(),
                         spec.noise(), spec.seed(), spec.batch(), List.of(config));
-                lanes[i] = new Lane(single, config, fStar, keepTrajectories);
+                lanes[i] = new Lane(single, config, fStar, keepTrajectories, false);
             }
             for (int i = from; i < to; i++) {
                 lanes[i].advance(Integer.MAX_VALUE);

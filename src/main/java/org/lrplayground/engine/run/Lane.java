@@ -1,5 +1,6 @@
 package org.lrplayground.engine.run;
 
+import java.util.List;
 import org.lrplayground.engine.optim.StepContext;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
@@ -39,8 +40,14 @@ final class Lane {
     private double lastX = Double.NaN, lastY = Double.NaN, lastLoss = Double.NaN;
     private RunStatus status = RunStatus.RUNNING;
 
-    /** A run that records its whole trajectory, or only its last point when {@code record} is false. */
-    Lane(RunSpec spec, RunConfig config, double fStar, boolean record) {
+    /**
+     * A run that records its whole trajectory, or only its last point when {@code record} is false;
+     * with {@code recordState} (which needs {@code record}) the trajectory also keeps the optimizer state.
+     */
+    Lane(RunSpec spec, RunConfig config, double fStar, boolean record, boolean recordState) {
+        if (recordState && !record) {
+            throw new IllegalArgumentException("recording the optimizer state needs the trajectory recorded");
+        }
         this.spec = spec;
         surface = spec.surface();
         steps = spec.steps();
@@ -50,7 +57,7 @@ final class Lane {
         baseLr = config.optimizer().instance().lr();
         schedule = config.schedule().instance();
         tracker = schedule.start(fStar);
-        trajectory = record ? new Trajectory(spec.steps() + 1) : null;
+        trajectory = record ? new Trajectory(spec.steps() + 1, recordState ? stepper.quantities() : List.of()) : null;
         Box box = spec.box();
         centerX = (box.xMin() + box.xMax()) / 2;
         centerY = (box.yMin() + box.yMax()) / 2;
