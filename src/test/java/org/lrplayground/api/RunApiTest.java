@@ -82,6 +82,19 @@ class RunApiTest {
     }
 
     @Test
+    void aTwelveRunCustomSurfaceRequestScansItsBoxForFStarOnce() throws Exception {
+        String query = "surface=custom&f=" + java.net.URLEncoder.encode("x^2 + 3*y^2 - x*y", StandardCharsets.UTF_8)
+                + "&steps=20" + "&run=eve:lr=0.01".repeat(12);
+        long before = org.lrplayground.engine.surface.Surfaces.customBoxScans();
+
+        HttpResponse<String> answer = get("/api/runs?" + query);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).get("runs")).hasSize(12);
+        assertThat(org.lrplayground.engine.surface.Surfaces.customBoxScans() - before).isEqualTo(1);
+    }
+
+    @Test
     void stateAddsTheNamedRunsOptimizerStateToItsPoints() throws Exception {
         String query = "surface=rosenbrock&steps=40&run=sgd:lr=0.001&run=eve:lr=0.02";
         Race race = Race.run(RunFormat.parse(query), java.util.Set.of(1));
