@@ -5,7 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.run.RunSpec;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,9 +45,15 @@ public class RunController {
         this.json = json;
     }
 
+    /** The JSON-only key naming a run whose optimizer state goes into its points; may be repeated. */
+    static final String STATE = "state";
+
     @GetMapping("/api/runs")
     public void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        RunSpec spec = parse(request);
+        Map<String, List<String>> params = RunFormat.decode(query(request));
+        List<String> stateTexts = params.remove(STATE);
+        RunSpec spec = RunFormat.parse(params);
+        Set<Integer> stateOf = stateOf(stateTexts == null ? List.of() : stateTexts, spec);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
             RunJson writer = new RunJson(g);
@@ -49,7 +61,7 @@ public class RunController {
             g.writeName("spec");
             writer.spec(spec);
             g.writeArrayPropertyStart("runs");
-            runs.runEach(spec, writer::run);
+            runs.runEach(spec, stateOf, writer::run);
             g.writeEndArray();
             g.writeEndObject();
         }
@@ -57,11 +69,11 @@ public class RunController {
 
     @GetMapping("/api/runs.csv")
     public void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        RunSpec spec = parse(request);
+        RunSpec spec = RunFormat.parse(query(request));
         response.setContentType(CSV);
         try (Writer writer = new BufferedWriter(response.getWriter(), 1 << 16)) {
             RunCsv.header(writer);
-            runs.runEach(spec, run -> RunCsv.rows(writer, run));
+            runs.runEach(spec, Set.of(), run -> RunCsv.rows(writer, run));
         }
     }
 
@@ -73,8 +85,22 @@ public class RunController {
     }
 
     /** The raw query string, so that the run format decodes it (and reports bad percent-encoding). */
-    private static RunSpec parse(HttpServletRequest request) {
+    private static String query(HttpServletRequest request) {
         String query = request.getQueryString();
-        return RunFormat.parse(query == null ? "" : query);
+        return query == null ? "" : query;
+    }
+
+    /** The runs named by {@code state=}: each a whole number from 0 to the last run's index. */
+    private static Set<Integer> stateOf(List<String> texts, RunSpec spec) {
+        Param run = Param.integer(STATE, 0, 0, spec.runs().size() - 1, "a run whose optimizer state to add");
+        Set<Integer> out = new LinkedHashSet<>();
+        for (String text : texts) {
+            try {
+                out.add((int) run.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new FormatException(STATE, e.getMessage());
+            }
+        }
+        return out;
     }
 }

@@ -7,11 +7,12 @@ import org.lrplayground.engine.run.Trajectory;
 /**
  * The CSV of {@code /api/runs.csv}: one row per run and step, {@code run} being the 0-based index of
  * the {@code run=} parameter. Numbers are written as Java's shortest round-trip decimal; a value
- * that is not a number (the lr at t = 0) is an empty field.
+ * that is not a number (the lr and η at t = 0) is an empty field. Columns only ever go on the end,
+ * so that readers that pick them by position keep working.
  */
 final class RunCsv {
 
-    static final String HEADER = "run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y";
+    static final String HEADER = "run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y,eta";
 
     private RunCsv() {
     }
@@ -34,6 +35,7 @@ final class RunCsv {
             field(out, t.gradY(i));
             field(out, t.lrX(i));
             field(out, t.lrY(i));
+            field(out, t.eta(i));
             out.write('\n');
         }
     }

@@ -18,7 +18,7 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * The JSON of {@code /api/runs}, written straight to a generator so that long runs stream out
- * instead of being built in memory. Every number that is not finite (the lr at t = 0, the distance
+ * instead of being built in memory. Every number that is not finite (the lr and η at t = 0, the distance
  * on a surface without minima) is written as {@code null}. The shape:
  *
  * <pre>
@@ -28,8 +28,10 @@ import tools.jackson.core.JsonGenerator;
  *           "steps", "noise", "seed", "batch", "fStar", "minima": [{"x", "y", "value"}],
  *           "runs": [{"optimizer": {"id", "name", "params": {…}}, "schedule": {"id", "name", "params": {…}}}]},
  *  "runs": [{"index", "label", "status": {"kind", "step", "reason"}, "finalLoss", "distanceToMinimum",
- *            "points": {"x": [t = 0 … n], "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y"}}]}
+ *            "points": {"x": [t = 0 … n], "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y", "eta"}}]}
  * </pre>
+ * The run a request names with {@code state=} also has its optimizer's state in its points, one
+ * series per {@link Trajectory#stateNames} column (Adam: m_x, m_y, v_x, v_y).
  * Parameters keep their declared kind: booleans are true/false, integers have no fraction.
  */
 final class RunJson {
@@ -115,6 +117,11 @@ final class RunJson {
         series("grad_y", t, t::gradY);
         series("lr_x", t, t::lrX);
         series("lr_y", t, t::lrY);
+        series("eta", t, t::eta);
+        for (int k = 0; k < t.stateNames().size(); k++) {
+            int column = k;
+            series(t.stateNames().get(k), t, i -> t.state(column, i));
+        }
         g.writeEndObject();
         g.writeEndObject();
     }

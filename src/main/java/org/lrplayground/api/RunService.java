@@ -2,6 +2,7 @@ package org.lrplayground.api;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>The runs of a spec are independent (each has its own state and its own random stream from the
  * spec's seed), so they are run one after the other: a caller that streams each finished run out
- * holds one trajectory in memory rather than all twelve (12 × 100 000 steps would be about 70 MB).
+ * holds one trajectory in memory rather than all twelve (12 × 100 000 steps would be about 77 MB).
  */
 @Service
 public class RunService {
@@ -36,17 +37,24 @@ public class RunService {
         void accept(FinishedRun run) throws IOException;
     }
 
-    /** Runs every run of {@code spec} in order, handing each to {@code sink} as soon as it has finished. */
-    public void runEach(RunSpec spec, Sink sink) throws IOException {
+    /**
+     * Runs every run of {@code spec} in order, handing each to {@code sink} as soon as it has finished;
+     * runs {@code stateOf} (0-based) also record their optimizer state.
+     */
+    public void runEach(RunSpec spec, Set<Integer> stateOf, Sink sink) throws IOException {
         for (int i = 0; i < spec.runs().size(); i++) {
-            sink.accept(run(spec, i));
+            sink.accept(run(spec, i, stateOf.contains(i)));
         }
     }
 
     /** Runs the spec's run {@code index} (0-based) alone to the end: the same points as in {@link #runEach}. */
     public FinishedRun run(RunSpec spec, int index) {
+        return run(spec, index, false);
+    }
+
+    private FinishedRun run(RunSpec spec, int index, boolean state) {
         RunConfig config = spec.runs().get(index);
-        Race race = Race.run(spec.withRuns(List.of(config)));
+        Race race = Race.run(spec.withRuns(List.of(config)), state ? Set.of(0) : Set.of());
         return new FinishedRun(index, config, race.trajectory(0), race.status(0), race.distanceToNearestMinimum(0));
     }
 }

@@ -16,12 +16,11 @@ public record Frame(List<Run> runs, boolean finished) {
     /**
      * New points of one run.
      *
-     * @param points   the new trajectory points (possibly none)
-     * @param eta      the scheduled rate lr·s of the update that produced each new point (NaN at t = 0)
+     * @param points   the new trajectory points (possibly none), with the scheduled rate of each
      * @param status   the run's status after these points
      * @param distance distance from the last point to the nearest known minimum (NaN when none)
      */
-    public record Run(Trajectory.Slice points, double[] eta, RunStatus status, double distance) {
+    public record Run(Trajectory.Slice points, RunStatus status, double distance) {
     }
 
     /** Whether the frame carries no new point. */

@@ -6,7 +6,6 @@ import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.Trajectory;
-import org.lrplayground.engine.schedule.Schedule;
 
 /**
  * One race, computed once and watched by any number of {@link Cursor}s. Computing is pulled: a
@@ -74,14 +73,9 @@ public final class RaceStream {
 
         /** Points of each run already handed out. */
         private final int[] delivered = new int[race.size()];
-        private final Schedule.Tracker[] trackers = new Schedule.Tracker[race.size()];
-        private final double[] lastMultiplier = new double[race.size()];
         private volatile boolean closed;
 
         private Cursor() {
-            for (int r = 0; r < race.size(); r++) {
-                trackers[r] = race.spec().runs().get(r).schedule().instance().start(race.fStar());
-            }
         }
 
         public RaceStream stream() {
@@ -140,7 +134,7 @@ public final class RaceStream {
             }
         }
 
-        /** Copies each run's points from this cursor's place up to θ_step, with the scheduled rate of each. */
+        /** Copies each run's points from this cursor's place up to θ_step. */
         private Frame collect(int step) {
             List<Frame.Run> runs = new ArrayList<>(race.size());
             boolean all = true;
@@ -148,20 +142,12 @@ public final class RaceStream {
                 Trajectory t = race.trajectory(r);
                 int to = closed ? delivered[r] : Math.max(delivered[r], Math.min(t.size(), step + 1));
                 Trajectory.Slice slice = t.slice(delivered[r], to);
-                double lr = race.spec().runs().get(r).optimizer().instance().lr();
-                double[] eta = new double[slice.size()];
-                for (int i = 0; i < slice.size(); i++) {
-                    int s = slice.first() + i;
-                    // The update that produced θ_t used s_{t−1}, which reads the loss at θ_{t−1}.
-                    eta[i] = s == 0 ? Double.NaN : lr * lastMultiplier[r];
-                    lastMultiplier[r] = trackers[r].multiplier(s, slice.loss()[i]);
-                }
                 delivered[r] = to;
                 boolean ended = race.status(r).finished() && to == t.size();
                 all &= ended;
                 double distance = to == 0 ? Double.NaN
                         : race.spec().surface().distanceToNearestMinimum(t.x(to - 1), t.y(to - 1));
-                runs.add(new Frame.Run(slice, eta, ended ? race.status(r) : RunStatus.RUNNING, distance));
+                runs.add(new Frame.Run(slice, ended ? race.status(r) : RunStatus.RUNNING, distance));
             }
             return new Frame(runs, all);
         }

@@ -234,7 +234,7 @@ public class RaceDisplay extends Div {
             loss.add(series(lossId(r), first, stride, last, column(kept, i -> s.loss()[i] - fStar)));
             lr.add(series(lrXId(r), first, stride, last, column(kept, i -> s.lrX()[i])));
             lr.add(series(lrYId(r), first, stride, last, column(kept, i -> s.lrY()[i])));
-            eta.add(series(etaId(r), first, stride, last, column(kept, i -> run.eta()[i])));
+            eta.add(series(etaId(r), first, stride, last, column(kept, i -> s.eta()[i])));
         }
         results.draw(frame);
         if (paths.isEmpty()) {

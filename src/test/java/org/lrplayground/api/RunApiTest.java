@@ -81,6 +81,57 @@ class RunApiTest {
         assertThat(csv.lines().skip(1)).hasSize(run.get("points").get("x").size());
     }
 
+    @Test
+    void aTwelveRunCustomSurfaceRequestScansItsBoxForFStarOnce() throws Exception {
+        String query = "surface=custom&f=" + java.net.URLEncoder.encode("x^2 + 3*y^2 - x*y", StandardCharsets.UTF_8)
+                + "&steps=20" + "&run=eve:lr=0.01".repeat(12);
+        long before = org.lrplayground.engine.surface.Surfaces.customBoxScans();
+
+        HttpResponse<String> answer = get("/api/runs?" + query);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).get("runs")).hasSize(12);
+        assertThat(org.lrplayground.engine.surface.Surfaces.customBoxScans() - before).isEqualTo(1);
+    }
+
+    @Test
+    void stateAddsTheNamedRunsOptimizerStateToItsPoints() throws Exception {
+        String query = "surface=rosenbrock&steps=40&run=sgd:lr=0.001&run=eve:lr=0.02";
+        Race race = Race.run(RunFormat.parse(query), java.util.Set.of(1));
+        Trajectory t = race.trajectory(1);
+
+        JsonNode runs = json.readTree(get("/api/runs?" + query + "&state=1").body()).get("runs");
+
+        assertThat(runs.get(0).get("points").propertyNames()).containsExactly(
+                "x", "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y", "eta");
+        JsonNode points = runs.get(1).get("points");
+        assertThat(t.stateNames()).containsExactly("m_x", "m_y", "v_x", "v_y", "d", "f_hat");
+        for (int k = 0; k < t.stateNames().size(); k++) {
+            int column = k;
+            assertSeries(points.get(t.stateNames().get(k)), t, i -> t.state(column, i));
+        }
+        assertThat(points.get("d").get(0).asDouble()).as("Eve's d before the first step").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"state=2", "state=-1", "state=one", "state=0.5", "state="})
+    void badStateValuesAnswer400NamingState(String state) throws Exception {
+        HttpResponse<String> answer = get("/api/runs?surface=booth&run=sgd&run=adam&" + state);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(answer.body());
+        assertThat(error.get("parameter").asString()).isEqualTo("state");
+        assertThat(error.get("error").asString()).contains("0 to 1");
+    }
+
+    @Test
+    void theCsvHasNoStateColumnsAndSaysSo() throws Exception {
+        HttpResponse<String> answer = get("/api/runs.csv?surface=booth&run=adam&state=0");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(answer.body()).get("parameter").asString()).isEqualTo("state");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("org.lrplayground.engine.format.RunFormatErrorsTest#badQueries")
     void badQueriesAnswer400NamingTheParameter(String query, String parameter, String[] fragments) throws Exception {
@@ -201,8 +252,13 @@ class RunApiTest {
             assertSeries(points.get("grad_y"), t, t::gradY);
             assertSeries(points.get("lr_x"), t, t::lrX);
             assertSeries(points.get("lr_y"), t, t::lrY);
+            assertSeries(points.get("eta"), t, t::eta);
             assertThat(points.get("lr_x").get(0).isNull()).as("lr at t = 0").isTrue();
             assertThat(points.get("lr_y").get(0).isNull()).as("lr at t = 0").isTrue();
+            assertThat(points.get("eta").get(0).isNull()).as("η at t = 0").isTrue();
+            assertThat(points.get("eta").get(1).asDouble()).as("η of the first update")
+                    .isEqualTo(spec.runs().get(i).optimizer().instance().lr()
+                            * spec.runs().get(i).schedule().instance().start(race.fStar()).multiplier(0, t.loss(0)));
         }
     }
 
@@ -242,17 +298,17 @@ class RunApiTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         List<String> lines = answer.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y");
+        assertThat(lines.get(0)).isEqualTo("run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y,eta");
 
         int line = 1;
         for (int r = 0; r < race.size(); r++) {
             Trajectory t = race.trajectory(r);
             for (int i = 0; i < t.size(); i++, line++) {
                 String[] f = lines.get(line).split(",", -1);
-                assertThat(f).hasSize(9);
+                assertThat(f).hasSize(10);
                 assertThat(f[0]).isEqualTo(Integer.toString(r));
                 assertThat(f[1]).isEqualTo(Integer.toString(i));
-                double[] expected = {t.x(i), t.y(i), t.loss(i), t.gradX(i), t.gradY(i), t.lrX(i), t.lrY(i)};
+                double[] expected = {t.x(i), t.y(i), t.loss(i), t.gradX(i), t.gradY(i), t.lrX(i), t.lrY(i), t.eta(i)};
                 for (int c = 0; c < expected.length; c++) {
                     assertThat(f[c + 2]).as("line %d field %d", line, c + 2)
                             .isEqualTo(Double.isFinite(expected[c]) ? Double.toString(expected[c]) : "");

@@ -19,7 +19,7 @@ class RunServiceTest {
         Race whole = Race.run(spec);
         List<RunService.FinishedRun> finished = new ArrayList<>();
 
-        new RunService().runEach(spec, finished::add);
+        new RunService().runEach(spec, java.util.Set.of(), finished::add);
 
         assertThat(finished).extracting(RunService.FinishedRun::index).containsExactly(0, 1, 2, 3);
         for (RunService.FinishedRun run : finished) {

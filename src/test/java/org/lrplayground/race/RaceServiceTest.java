@@ -80,7 +80,7 @@ class RaceServiceTest {
         playback.play(RaceService.INSTANT);
         Await.until("the race has finished", () -> !frames.isEmpty() && frames.getLast().finished());
 
-        double[] eta = frames.get(0).runs().get(0).eta();
+        double[] eta = frames.get(0).runs().get(0).points().eta();
         Schedule.Pure cosine = (Schedule.Pure) spec.runs().get(0).schedule().instance();
         assertThat(eta[0]).isNaN();
         for (int t = 1; t < eta.length; t++) {

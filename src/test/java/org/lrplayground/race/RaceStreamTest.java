@@ -35,7 +35,7 @@ class RaceStreamTest {
                 Trajectory.Slice s = frame.runs().get(r).points();
                 assertThat(s.first()).as("run %d continues where it stopped", r).isEqualTo(points.get(r).size());
                 for (int i = 0; i < s.size(); i++) {
-                    points.get(r).add(new double[] {s.x()[i], s.y()[i], s.loss()[i], frame.runs().get(r).eta()[i]});
+                    points.get(r).add(new double[] {s.x()[i], s.y()[i], s.loss()[i], s.eta()[i]});
                 }
                 statuses.set(r, frame.runs().get(r).status());
             }

@@ -96,6 +96,16 @@ public final class RunFormat {
     }
 
     /**
+     * Decodes a raw query string into its parameters, in order, for callers that take some keys
+     * out before {@link #parse(Map)}.
+     *
+     * @throws FormatException for a key or value that is not correctly percent-encoded
+     */
+    public static Map<String, List<String>> decode(String query) {
+        return new Parser(null).decode(query);
+    }
+
+    /**
      * Parses decoded query parameters.
      *
      * @throws FormatException naming the first bad parameter and what is accepted

@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -67,8 +66,8 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay) im
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return Map.of("v", v.clone(), "u", u.clone());
+        public List<Quantity> quantities() {
+            return List.of(Quantity.of("v", v), Quantity.of("u", u));
         }
     }
 }

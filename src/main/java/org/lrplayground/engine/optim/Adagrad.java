@@ -2,7 +2,6 @@ package org.lrplayground.engine.optim;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -70,8 +69,8 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return Map.of("G", sum.clone());
+        public List<Quantity> quantities() {
+            return List.of(Quantity.of("G", sum));
         }
     }
 }

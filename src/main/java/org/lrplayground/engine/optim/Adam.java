@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -120,9 +119,9 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return c.amsgrad ? Map.of("m", m.clone(), "v", v.clone(), "v_max", vMax.clone())
-                    : Map.of("m", m.clone(), "v", v.clone());
+        public List<Quantity> quantities() {
+            return c.amsgrad ? List.of(Quantity.of("m", m), Quantity.of("v", v), Quantity.of("v_max", vMax))
+                    : List.of(Quantity.of("m", m), Quantity.of("v", v));
         }
     }
 }

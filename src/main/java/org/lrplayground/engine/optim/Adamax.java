@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -68,8 +67,8 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return Map.of("m", m.clone(), "u", u.clone());
+        public List<Quantity> quantities() {
+            return List.of(Quantity.of("m", m), Quantity.of("u", u));
         }
     }
 }

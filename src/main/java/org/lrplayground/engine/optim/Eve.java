@@ -1,8 +1,7 @@
 package org.lrplayground.engine.optim;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
@@ -89,10 +88,10 @@ public record Eve(double lr, double beta1, double beta2, double beta3, double ep
         }
 
         @Override
-        public Map<String, double[]> state() {
-            Map<String, double[]> state = new HashMap<>(adam.state());
-            state.put("d", new double[] {d});
-            state.put("f_hat", new double[] {fHat});
+        public List<Quantity> quantities() {
+            List<Quantity> state = new ArrayList<>(adam.quantities());
+            state.add(Quantity.scalar("d", () -> d));
+            state.add(Quantity.scalar("f_hat", () -> fHat));
             return state;
         }
     }

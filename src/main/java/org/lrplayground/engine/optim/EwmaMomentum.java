@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -57,8 +56,8 @@ public record EwmaMomentum(double lr, double momentum) implements Optimizer {
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return Map.of("s", avg.clone());
+        public List<Quantity> quantities() {
+            return List.of(Quantity.of("s", avg));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -65,8 +64,8 @@ public record Hypergradient(double lr, double hyperLr) implements Optimizer {
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return Map.of("alpha", new double[] {alpha}, "u", u.clone());
+        public List<Quantity> quantities() {
+            return List.of(Quantity.scalar("alpha", () -> alpha), Quantity.of("u", u));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
@@ -84,8 +83,8 @@ public record Momentum(double lr, double momentum, double dampening, boolean nes
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return Map.of("b", b.clone());
+        public List<Quantity> quantities() {
+            return List.of(Quantity.of("b", b));
         }
     }
 }

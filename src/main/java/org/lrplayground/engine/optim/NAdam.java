@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -81,8 +80,8 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return Map.of("m", m.clone(), "v", v.clone(), "mu_product", new double[] {muProduct});
+        public List<Quantity> quantities() {
+            return List.of(Quantity.of("m", m), Quantity.of("v", v), Quantity.scalar("mu_product", () -> muProduct));
         }
     }
 }

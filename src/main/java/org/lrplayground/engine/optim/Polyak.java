@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -48,8 +47,8 @@ public record Polyak(double lr, double eps) implements Optimizer {
             }
 
             @Override
-            public Map<String, double[]> state() {
-                return Map.of();
+            public List<Quantity> quantities() {
+                return List.of();
             }
         };
     }

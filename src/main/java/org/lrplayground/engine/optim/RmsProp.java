@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -79,9 +78,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         }
 
         @Override
-        public Map<String, double[]> state() {
-            return c.centered ? Map.of("v", v.clone(), "g_avg", gAvg.clone(), "B", b.clone())
-                    : Map.of("v", v.clone(), "B", b.clone());
+        public List<Quantity> quantities() {
+            return c.centered ? List.of(Quantity.of("v", v), Quantity.of("g_avg", gAvg), Quantity.of("B", b))
+                    : List.of(Quantity.of("v", v), Quantity.of("B", b));
         }
     }
 }

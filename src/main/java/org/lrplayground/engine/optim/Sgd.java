@@ -1,7 +1,6 @@
 package org.lrplayground.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Param;
 
@@ -35,8 +34,8 @@ public record Sgd(double lr) implements Optimizer {
             }
 
             @Override
-            public Map<String, double[]> state() {
-                return Map.of();
+            public List<Quantity> quantities() {
+                return List.of();
             }
         };
     }

@@ -1,5 +1,7 @@
 package org.lrplayground.engine.optim;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +16,17 @@ public interface Stepper {
     void step(StepContext c);
 
     /**
-     * The method's internal state after the last step, by the names of its paper (m, v, d, …),
-     * copied: for tests against reference implementations and for the UI's internals view.
+     * The method's internal state by the names of its paper (m, v, d, …), read live: each quantity
+     * gives its value after the last step whenever it is read, so a runner can record it per step.
      */
-    Map<String, double[]> state();
+    List<Quantity> quantities();
+
+    /** The state after the last step, copied: for tests against reference implementations and the UI. */
+    default Map<String, double[]> state() {
+        Map<String, double[]> state = new LinkedHashMap<>();
+        for (Quantity q : quantities()) {
+            state.put(q.name(), q.values());
+        }
+        return state;
+    }
 }

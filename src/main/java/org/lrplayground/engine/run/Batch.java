@@ -36,7 +36,7 @@ public final class Batch {
                 Point p = starts.get(i);
                 RunSpec single = new RunSpec(spec.surface(), spec.surfaceValues(), spec.box(), p, spec.steps(),
                         spec.noise(), spec.seed(), spec.batch(), List.of(config));
-                lanes[i] = new Lane(single, config, fStar, keepTrajectories);
+                lanes[i] = new Lane(single, config, fStar, keepTrajectories, false);
             }
             for (int i = from; i < to; i++) {
                 lanes[i].advance(Integer.MAX_VALUE);
@@ -48,7 +48,7 @@ public final class Batch {
      * Runs {@code config} on {@code spec}'s surface, box, steps, noise, seed and mini-batch size from
      * every start point (the spec's own start and runs are ignored), on the calling thread.
      *
-     * @param keepTrajectories whether to record every point (memory: 56 bytes per point and run)
+     * @param keepTrajectories whether to record every point (memory: 64 bytes per point and run)
      */
     public static Batch run(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories) {
         return new Batch(spec, config, starts, keepTrajectories, false);

@@ -1,5 +1,6 @@
 package org.lrplayground.engine.run;
 
+import java.util.List;
 import org.lrplayground.engine.optim.StepContext;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
@@ -39,8 +40,14 @@ final class Lane {
     private double lastX = Double.NaN, lastY = Double.NaN, lastLoss = Double.NaN;
     private RunStatus status = RunStatus.RUNNING;
 
-    /** A run that records its whole trajectory, or only its last point when {@code record} is false. */
-    Lane(RunSpec spec, RunConfig config, double fStar, boolean record) {
+    /**
+     * A run that records its whole trajectory, or only its last point when {@code record} is false;
+     * with {@code recordState} (which needs {@code record}) the trajectory also keeps the optimizer state.
+     */
+    Lane(RunSpec spec, RunConfig config, double fStar, boolean record, boolean recordState) {
+        if (recordState && !record) {
+            throw new IllegalArgumentException("recording the optimizer state needs the trajectory recorded");
+        }
         this.spec = spec;
         surface = spec.surface();
         steps = spec.steps();
@@ -50,7 +57,7 @@ final class Lane {
         baseLr = config.optimizer().instance().lr();
         schedule = config.schedule().instance();
         tracker = schedule.start(fStar);
-        trajectory = record ? new Trajectory(spec.steps() + 1) : null;
+        trajectory = record ? new Trajectory(spec.steps() + 1, recordState ? stepper.quantities() : List.of()) : null;
         Box box = spec.box();
         centerX = (box.xMin() + box.xMax()) / 2;
         centerY = (box.yMin() + box.yMax()) / 2;
@@ -61,7 +68,7 @@ final class Lane {
         c.theta[1] = start.y();
         sample();
         if (!problem(0)) {
-            record(Double.NaN, Double.NaN);
+            record(Double.NaN, Double.NaN, Double.NaN);
             settle(0);
         }
     }
@@ -108,16 +115,16 @@ final class Lane {
             if (problem(t)) {
                 break;
             }
-            record(c.lr[0], c.lr[1]);
+            record(c.lr[0], c.lr[1], c.eta);
             settle(t);
         }
         return done;
     }
 
-    /** Records θ_t = c.theta with its loss and gradient, and the effective lr of the update. */
-    private void record(double lrX, double lrY) {
+    /** Records θ_t = c.theta with its loss and gradient, and the effective and scheduled lr of the update. */
+    private void record(double lrX, double lrY, double eta) {
         if (trajectory != null) {
-            trajectory.add(c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], lrX, lrY);
+            trajectory.add(c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], lrX, lrY, eta);
         }
         lastX = c.theta[0];
         lastY = c.theta[1];

@@ -2,6 +2,8 @@ package org.lrplayground.engine.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * All runs of a {@link RunSpec}, advanced together so that a view can stream them side by side.
@@ -14,14 +16,34 @@ public final class Race {
     private final double fStar;
 
     public Race(RunSpec spec) {
+        this(spec, Set.of());
+    }
+
+    /**
+     * A race whose runs {@code stateOf} (0-based indices) also record their optimizer state at every
+     * point ({@link Trajectory#stateNames}).
+     */
+    public Race(RunSpec spec, Set<Integer> stateOf) {
+        for (int run : stateOf) {
+            if (run < 0 || run >= spec.runs().size()) {
+                throw new IllegalArgumentException("run " + run + " has no state to record: the spec has runs 0 to "
+                        + (spec.runs().size() - 1));
+            }
+        }
         this.spec = spec;
         fStar = spec.surface().fStar(spec.box());
-        lanes = spec.runs().stream().map(r -> new Lane(spec, r, fStar, true)).toList();
+        lanes = IntStream.range(0, spec.runs().size())
+                .mapToObj(r -> new Lane(spec, spec.runs().get(r), fStar, true, stateOf.contains(r))).toList();
     }
 
     /** Runs the whole spec to the end. */
     public static Race run(RunSpec spec) {
-        Race race = new Race(spec);
+        return run(spec, Set.of());
+    }
+
+    /** Runs the whole spec to the end, recording the optimizer state of runs {@code stateOf}. */
+    public static Race run(RunSpec spec, Set<Integer> stateOf) {
+        Race race = new Race(spec, stateOf);
         race.advance(Integer.MAX_VALUE);
         return race;
     }

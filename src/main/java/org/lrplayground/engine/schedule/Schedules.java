@@ -72,6 +72,28 @@ public final class Schedules {
         return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** Whether s_t depends on the step alone ({@link Schedule.Pure}, possibly behind a {@link Warmup}). */
+    public static boolean stepOnly(Schedule schedule) {
+        return schedule instanceof Schedule.Pure || (schedule instanceof Warmup w && stepOnly(w.then()));
+    }
+
+    /**
+     * s_t at each of {@code steps}, read from the same tracker a run uses, so a preview drawn before
+     * the run shows the multipliers the run will get; empty for a schedule that reads the loss.
+     */
+    public static Optional<double[]> tabulate(Schedule schedule, int[] steps) {
+        if (!stepOnly(schedule)) {
+            return Optional.empty();
+        }
+        // A step-only tracker ignores f* and the loss, and the order of the steps it is asked for.
+        Schedule.Tracker tracker = schedule.start(Double.NaN);
+        double[] values = new double[steps.length];
+        for (int k = 0; k < steps.length; k++) {
+            values[k] = tracker.multiplier(steps[k], Double.NaN);
+        }
+        return Optional.of(values);
+    }
+
     /** A schedule method whose parameters end with {@link #WARMUP}, applied around what {@code factory} builds. */
     private static Method<Schedule> schedule(String id, String name, String summary, List<Param> params,
                                              Function<Values, Schedule> factory) {

@@ -3,6 +3,7 @@ package org.lrplayground.engine.surface;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A user's expression in x and y over a box. Its minima are searched numerically
@@ -18,11 +19,22 @@ import java.util.SplittableRandom;
  */
 final class CustomSurface implements Surface {
 
+    /** Box scans for f* by all custom surfaces, for {@link Surfaces#customBoxScans}. */
+    static final LongAdder BOX_SCANS = new LongAdder();
+
     private final String source;
     private final Box box;
     private final Expression expression;
     private final List<Minimum> minima;
     private final Point start;
+    /**
+     * f* of the box last asked for. It takes a 401² scan, and a spec asks once per run, per batch,
+     * per answer and per chart; almost always for the surface's own box.
+     */
+    private volatile BoxFStar fStar;
+
+    private record BoxFStar(Box box, double value) {
+    }
 
     CustomSurface(String source, Box box) {
         this.source = source;
@@ -90,7 +102,15 @@ final class CustomSurface implements Surface {
      */
     @Override
     public double fStar(Box box) {
-        return unboundedBelow() ? box.minimumOf(this) : Math.min(minima.getFirst().value(), box.minimumOf(this));
+        BoxFStar known = fStar;
+        if (known == null || !known.box().equals(box)) {
+            // Two threads may both scan a new box; they find the same value, so either may keep it.
+            BOX_SCANS.increment();
+            double lowest = box.minimumOf(this);
+            known = new BoxFStar(box, unboundedBelow() ? lowest : Math.min(minima.getFirst().value(), lowest));
+            fStar = known;
+        }
+        return known.value();
     }
 
     @Override

@@ -57,6 +57,11 @@ public final class Surfaces {
         return new CustomSurface(expression, box);
     }
 
+    /** How many times custom surfaces have scanned a box for f* in this JVM (each surface remembers its last box), for monitoring and tests. */
+    public static long customBoxScans() {
+        return CustomSurface.BOX_SCANS.sum();
+    }
+
     /** The expression text of a custom surface. */
     public static String source(Surface custom) {
         if (custom instanceof CustomSurface c) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -285,25 +286,22 @@ class RunEditor extends Composite<Div> {
         return out;
     }
 
-    /** Whether a schedule depends on the step alone, so that it can be drawn before running. */
-    static boolean stepOnly(Schedule s) {
-        return s instanceof Schedule.Pure || (s instanceof Warmup w && stepOnly(w.then()));
-    }
-
     /** A small SVG of η_t = lr·s_t over the run, or null for schedules that depend on the loss. */
     static String previewSvg(RunConfig run, int steps) {
         Schedule s = run.schedule().instance();
-        if (!stepOnly(s) || run.schedule().method().id().equals("constant") && !(s instanceof Warmup)) {
+        if (run.schedule().method().id().equals("constant") && !(s instanceof Warmup)) {
             return null;
         }
-        Schedule.Tracker tracker = s.start(0);
         int samples = Math.min(steps, 120);
-        double[] v = new double[samples + 1];
-        double max = 0;
+        int[] at = new int[samples + 1];
         for (int k = 0; k <= samples; k++) {
-            v[k] = tracker.multiplier((int) ((long) k * (steps - 1) / Math.max(1, samples)), 0);
-            max = Math.max(max, v[k]);
+            at[k] = (int) ((long) k * (steps - 1) / Math.max(1, samples));
         }
+        double[] v = Schedules.tabulate(s, at).orElse(null);
+        if (v == null) {
+            return null;
+        }
+        double max = Arrays.stream(v).max().orElse(0);
         if (!(max > 0) || !Double.isFinite(max)) {
             return null;
         }

@@ -23,13 +23,14 @@ import org.lrplayground.engine.run.Trajectory;
 
 /**
  * Every step of one run as a table, to read like the course's spreadsheet: θ_t, f(θ_t), the
- * gradient at θ_t and the effective learning rate of the update that produced θ_t. The run is
+ * gradient at θ_t, the effective learning rate of the update that produced θ_t and the scheduled
+ * rate η_t that update was given. The run is
  * computed by {@link RunService}, which gives the same points as the race; the grid fetches
  * only the rows in view, so a run of 100 000 steps opens as fast as one of ten.
  */
 class StepTable extends Dialog {
 
-    /** Shown for a value that is not a number: the lr at t = 0, which no update produced. */
+    /** Shown for a value that is not a number: the lr and η at t = 0, which no update produced. */
     static final String NO_VALUE = "—";
 
     private final RunService service;
@@ -82,6 +83,7 @@ class StepTable extends Dialog {
         column("∂f/∂y", "the gradient at θ_t, y component", Trajectory::gradY);
         column("lr x", "effective learning rate of the update that gave θ_t, x coordinate", Trajectory::lrX);
         column("lr y", "effective learning rate of the update that gave θ_t, y coordinate", Trajectory::lrY);
+        column("η", "scheduled rate lr · s of the update that gave θ_t", Trajectory::eta);
         grid.setSizeFull();
 
         Div body = new Div(bar, grid);

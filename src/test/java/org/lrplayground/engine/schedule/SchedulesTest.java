@@ -41,6 +41,22 @@ class SchedulesTest {
     }
 
     @Test
+    void tabulatedMultipliersAreTheRatesARunRecords() {
+        var spec = RunFormat.parse("surface=rosenbrock&steps=60&run=adam:lr=0.05,sched=cosine,T_max=40,warmup=10"
+                + "&run=sgd:lr=0.001,sched=plateau");
+        Trajectory t = Race.run(spec).trajectory(0);
+        int[] steps = java.util.stream.IntStream.range(0, t.size() - 1).toArray();
+
+        double[] s = Schedules.tabulate(spec.runs().get(0).schedule().instance(), steps).orElseThrow();
+
+        assertThat(t.eta(0)).isNaN();
+        for (int k = 0; k < steps.length; k++) {
+            assertThat(t.eta(k + 1)).as("η_%d", k + 1).isEqualTo(0.05 * s[k]);
+        }
+        assertThat(Schedules.tabulate(spec.runs().get(1).schedule().instance(), steps)).isEmpty();
+    }
+
+    @Test
     void runDependentDefaultsFollowTheRunsLrAndSteps() {
         assertThat(create("step", Map.of())).isEqualTo(new StepDecay(333, 0.1));
         assertThat(create("exponential", Map.of())).isEqualTo(new Exponential(0.99));

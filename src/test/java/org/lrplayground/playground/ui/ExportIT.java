@@ -102,7 +102,7 @@ class ExportIT {
                 + " return [...r.querySelectorAll('td slot')].map(s => s.assignedElements()[0].textContent); }", 250);
         JsonNode p = sgd.get("points");
         List<String> expected = new ArrayList<>(List.of("250"));
-        for (String column : List.of("x", "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y")) {
+        for (String column : List.of("x", "y", "loss", "grad_x", "grad_y", "lr_x", "lr_y", "eta")) {
             expected.add(StepTable.cell(p.get(column).get(250).asDouble()));
         }
         assertThat(row).isEqualTo(expected);
