@@ -5,15 +5,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -22,17 +19,17 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.lrplayground.api.RunService;
 import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.lessons.ui.LessonPanel;
+import org.lrplayground.playground.Control;
 import org.lrplayground.playground.LrFinderService;
+import org.lrplayground.playground.ui.SceneAddress.Change;
 import org.lrplayground.race.RaceService;
 import org.lrplayground.share.ShortLinkService;
 import org.lrplayground.ui.MainLayout;
@@ -46,22 +43,11 @@ import org.lrplayground.ui.RaceDisplay;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Learning-Rate Playground")
 @StyleSheet("context://components/playground.css")
+@JavaScript("context://components/playground-keys.js")
 public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNavigationObserver {
 
     /** The scene of a bare address. */
     static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
-
-    /** Where a new scene came from, which decides what the undo history and the browser's history do. */
-    enum Change {
-        /** By navigation (a link, Back, Forward): the browser has its entry already. */
-        ARRIVED,
-        /** An edit: a step of the undo history, an entry of the browser's history once settled. */
-        EDITED,
-        /** Undo or redo: the undo history has moved already; the browser gets an entry. */
-        UNDONE,
-        /** A choice beyond the scene (speed, layout, the lesson closed): the address follows. */
-        OPTION
-    }
 
     private final LrFinderService finder;
     private final ShortLinkService links;
@@ -73,12 +59,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     final Span message = new Span();
     final ExportMenu export;
     final LessonPanel lesson = new LessonPanel(s -> load(s, Change.EDITED), this::lessonClosed);
-    final SceneHistory history = new SceneHistory(System::nanoTime);
+    final SceneAddress address = new SceneAddress(System::nanoTime);
     private final LiveRace race;
     private final SpecForm form = new SpecForm(problem, runs, message);
     private RunSpec spec;
     private boolean restoring;
-    private String location;
     /** What the link asked beyond the spec (hidden controls, the lesson); kept in the address bar. */
     private LinkOptions options = LinkOptions.NONE;
 
@@ -101,16 +86,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         controls.redo.addClickListener(e -> redo());
         controls.speed.addValueChangeListener(e -> {
             race.setSpeed(e.getValue().stepsPerSecond);
-            if (!restoring) {
-                writeLocation(Change.OPTION);
-            }
+            optionChanged();
         });
         controls.sideBySide.addValueChangeListener(e -> {
             display.setSideBySide(e.getValue());
             race.redraw(); // the same results, laid out anew
-            if (!restoring) {
-                writeLocation(Change.OPTION);
-            }
+            optionChanged();
         });
         message.addClassName("spec-message");
         display.onStartPicked(e -> pickStart(e.x(), e.y()));
@@ -160,37 +141,20 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         applyHidden();
         lesson.show(link.options().lesson()).ifPresent(notes::add);
         options = options.withLesson(lesson.lessonId());
-        String speedName = link.options().speed();
-        Optional<Speed> linkSpeed = speedName.isEmpty() ? Optional.of(Speed.DEFAULT) : Speed.named(speedName);
-        if (linkSpeed.isEmpty()) {
-            notes.add("ignored speed " + speedName + ": no such speed; accepted: "
-                    + String.join(", ", Arrays.stream(Speed.values()).map(s -> s.id).toList()));
-        }
         restoring = true;
         try {
-            this.controls.speed.setValue(linkSpeed.orElse(Speed.DEFAULT));
+            this.controls.speed.setValue(Speed.ofLink(link.options().speed(), notes));
             this.controls.sideBySide.setValue(link.options().sideBySide());
         } finally {
             restoring = false;
         }
         load(parsed, change);
         if (!notes.isEmpty()) {
-            notify(notes);
+            LinkNotes.show(notes);
         }
         if (link.options().play() && spec != null && !race.playing()) {
             race.toggle();
         }
-    }
-
-    private static void notify(List<String> notes) {
-        UnorderedList list = new UnorderedList(notes.stream().map(ListItem::new).toArray(ListItem[]::new));
-        Button close = new Button("OK");
-        Notification n = new Notification(new Div(new Span("This link opened with some parts left out:"), list, close));
-        close.addClickListener(e -> n.close());
-        n.setDuration(15_000);
-        n.setPosition(Notification.Position.TOP_CENTER);
-        n.addThemeVariants(NotificationVariant.WARNING);
-        n.open();
     }
 
     /** Hides the controls the link names; the layout's theme button is there only once the view is in it. */
@@ -201,28 +165,27 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         applyHidden();
-        UI ui = UI.getCurrent();
-        if (location != null && ui != null) {
-            // The normalised link replaces the address the browser navigated to, in the entry the router
-            // made: the client's router adds that entry once this response is handled, hence the timeout.
-            ui.getPage().executeJs("setTimeout(() => history.replaceState(history.state, '', $0))", location);
-        }
+        address.afterNavigation();
     }
 
-    /** The controls a link may hide with {@code hide=}, by the names links use. */
+    /** The controls a link may hide with {@code hide=}, by the names links use, in {@link Control}'s order. */
     Map<String, Component> controls() {
         Map<String, Component> out = new LinkedHashMap<>();
-        out.put("problem", problem);
-        out.put("runs", runs);
-        out.put("run", controls.run);
-        out.put("step", controls.step);
-        out.put("reset", controls.reset);
-        out.put("speed", controls.speed);
-        out.put("side-by-side", controls.sideBySide);
-        out.put("theme", themeButton());
-        out.put("export", export);
-        out.put("charts", display.lines());
-        out.put("share", share);
+        for (Control c : Control.values()) {
+            out.put(c.id(), switch (c) {
+                case PROBLEM -> problem;
+                case RUNS -> runs;
+                case RUN -> controls.run;
+                case STEP -> controls.step;
+                case RESET -> controls.reset;
+                case SPEED -> controls.speed;
+                case SIDE_BY_SIDE -> controls.sideBySide;
+                case THEME -> themeButton();
+                case EXPORT -> export;
+                case CHARTS -> display.lines();
+                case SHARE -> share;
+            });
+        }
         return out;
     }
 
@@ -279,45 +242,29 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     private void lessonClosed() {
         options = options.withLesson("");
-        writeLocation(Change.OPTION);
+        optionChanged();
     }
 
-    /**
-     * Puts the scene's link in the address bar. Written by hand rather than through Flow's History,
-     * which would re-encode and reorder the query: the address bar shows the link format, which the
-     * API reads too.
-     */
+    private void optionChanged() {
+        if (!restoring) {
+            writeLocation(Change.OPTION);
+        }
+    }
+
+    /** Puts the scene's link in the address bar. */
     private void writeLocation(Change change) {
-        if (spec == null) {
-            return;
+        if (spec != null) {
+            address.write("?" + RunFormat.formatLink(spec, linkOptions()), change);
+            updateControls();
         }
-        String next = "?" + RunFormat.formatLink(spec, linkOptions());
-        SceneHistory.Entry entry = switch (change) {
-            case ARRIVED -> {
-                history.arrived(next);
-                yield SceneHistory.Entry.REPLACE;
-            }
-            case EDITED -> history.edited(next);
-            case UNDONE -> SceneHistory.Entry.PUSH;
-            case OPTION -> SceneHistory.Entry.REPLACE;
-        };
-        boolean moved = !next.equals(location);
-        location = next;
-        UI ui = UI.getCurrent();
-        // An arrival's address is written after the navigation, whose own history entry would come after it.
-        if (ui != null && moved && change != Change.ARRIVED) {
-            String call = entry == SceneHistory.Entry.PUSH && moved ? "pushState" : "replaceState";
-            ui.getPage().executeJs("history." + call + "(history.state, '', $0)", location);
-        }
-        updateControls();
     }
 
     private void undo() {
-        history.undo().ifPresent(this::restoreUndone);
+        address.undo().ifPresent(this::restoreUndone);
     }
 
     private void redo() {
-        history.redo().ifPresent(this::restoreUndone);
+        address.redo().ifPresent(this::restoreUndone);
     }
 
     /** A scene from the undo history: shown like a link, with its own entry in the browser's history. */
@@ -343,7 +290,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     private void updateControls() {
         boolean valid = spec != null && form.valid();
-        controls.update(valid, race.playing(), race.finished(), race.started(), history.canUndo(), history.canRedo());
+        controls.update(valid, race.playing(), race.finished(), race.started(), address.canUndo(), address.canRedo());
         share.setEnabled(valid);
         export.setAvailable(valid);
         runs.runs.forEach(r -> r.findLr.setEnabled(valid));
@@ -362,25 +309,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     @Override
     protected void onAttach(AttachEvent event) {
-        // Space, →, Ctrl+Z and Ctrl+Shift+Z act on the playground unless the user is typing or on a focused control.
-        getElement().executeJs("""
-                const view = this;
-                const handler = (e) => {
-                  if (!view.isConnected) { document.removeEventListener('keydown', handler); return; }
-                  const t = e.composedPath()[0];
-                  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName)
-                      || t.tagName.startsWith('VAADIN-') || t.tagName === 'LR-SURFACE-PLOT')) return;
-                  const mod = e.ctrlKey || e.metaKey;
-                  const key = mod && e.key.toLowerCase() === 'z' ? (e.shiftKey ? 'redo' : 'undo')
-                      : mod && e.key.toLowerCase() === 'y' ? 'redo'
-                      : !mod && !e.altKey && (e.key === ' ' || e.key === 'ArrowRight') ? e.key : null;
-                  if (key) {
-                    e.preventDefault();
-                    view.dispatchEvent(new CustomEvent('lr-key', {detail: key}));
-                  }
-                };
-                document.addEventListener('keydown', handler);
-                """);
+        getElement().executeJs("lrPlaygroundKeys(this)");
     }
 
     @Override
@@ -410,6 +339,6 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     /** The query last written to the address bar. */
     String location() {
-        return location;
+        return address.location();
     }
 }

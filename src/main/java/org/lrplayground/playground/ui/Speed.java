@@ -1,6 +1,7 @@
 package org.lrplayground.playground.ui;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.lrplayground.race.RaceService;
 
@@ -22,7 +23,16 @@ enum Speed {
         this.stepsPerSecond = stepsPerSecond;
     }
 
-    static Optional<Speed> named(String id) {
-        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    /** The speed a link names ({@code ""}: the default); an unknown one is noted and the default used. */
+    static Speed ofLink(String id, List<String> notes) {
+        if (id.isEmpty()) {
+            return DEFAULT;
+        }
+        Optional<Speed> named = Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+        if (named.isEmpty()) {
+            notes.add("ignored speed " + id + ": no such speed; accepted: "
+                    + String.join(", ", Arrays.stream(values()).map(s -> s.id).toList()));
+        }
+        return named.orElse(DEFAULT);
     }
 }

@@ -302,7 +302,7 @@ class PlaygroundViewTest extends BrowserlessTest {
     void undoAndRedoStepThroughSettledEdits() {
         PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
         long[] now = {0};
-        view.history.useClock(() -> now[0]);
+        view.address.useClock(() -> now[0]);
         String start = view.location();
         TextField lr = view.runs.runs.get(0).field("lr").textField();
 

@@ -1,16 +1,32 @@
 package org.lrplayground.playground.ui;
 
+import com.vaadin.flow.component.UI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Undo and redo over settled scenes, and when the browser's history gets an entry of its own.
- * Edits closer together than {@link #SETTLE_NANOS} (a slider being dragged, a number being typed)
- * make one step: the first of them starts it, the others amend it.
+ * The scene's address: what the address bar shows, undo and redo over settled scenes, and when the
+ * browser's history gets an entry of its own. Edits closer together than {@link #SETTLE_NANOS} (a
+ * slider being dragged, a number being typed) make one step: the first starts it, the others amend it.
+ *
+ * <p>The address is written by hand rather than through Flow's History, which would re-encode and
+ * reorder the query: the address bar shows the link format, which the API reads too.
  */
-final class SceneHistory {
+final class SceneAddress {
+
+    /** Where a new scene came from, which decides what the undo history and the browser's history do. */
+    enum Change {
+        /** By navigation (a link, Back, Forward): the browser has its entry already. */
+        ARRIVED,
+        /** An edit: a step of the undo history, an entry of the browser's history once settled. */
+        EDITED,
+        /** Undo or redo: the undo history has moved already; the browser gets an entry. */
+        UNDONE,
+        /** A choice beyond the scene (speed, layout, the lesson closed): the address follows. */
+        OPTION
+    }
 
     /** Edits within this time of the previous one belong to the same step. */
     static final long SETTLE_NANOS = 1_500_000_000L;
@@ -24,10 +40,49 @@ final class SceneHistory {
     private final Deque<String> redo = new ArrayDeque<>();
     private LongSupplier clock;
     private String current;
+    /** What the address bar shows (or is about to), "?" and the link. */
+    private String location;
     private long lastEdit = Long.MIN_VALUE / 2;
 
-    SceneHistory(LongSupplier clock) {
+    SceneAddress(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    String location() {
+        return location;
+    }
+
+    /** The scene {@code next} ("?" and its link) is on stage: the address bar and the histories follow. */
+    void write(String next, Change change) {
+        Entry entry = switch (change) {
+            case ARRIVED -> {
+                arrived(next);
+                yield Entry.REPLACE;
+            }
+            case EDITED -> edited(next);
+            case UNDONE -> Entry.PUSH;
+            case OPTION -> Entry.REPLACE;
+        };
+        boolean moved = !next.equals(location);
+        location = next;
+        UI ui = UI.getCurrent();
+        // An arrival's address is written after the navigation (afterNavigation), whose entry comes later.
+        if (ui != null && moved && change != Change.ARRIVED) {
+            ui.getPage().executeJs("history." + (entry == Entry.PUSH ? "pushState" : "replaceState")
+                    + "(history.state, '', $0)", location);
+        }
+    }
+
+    /**
+     * After a navigation: the normalised link replaces the address the browser navigated to, in the
+     * entry the router made. The client's router adds that entry once this response is handled,
+     * hence the timeout.
+     */
+    void afterNavigation() {
+        UI ui = UI.getCurrent();
+        if (location != null && ui != null) {
+            ui.getPage().executeJs("setTimeout(() => history.replaceState(history.state, '', $0))", location);
+        }
     }
 
     /** Another clock, for tests. */

@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SceneHistoryTest {
+class SceneAddressTest {
 
     private long now;
-    private final SceneHistory history = new SceneHistory(() -> now);
+    private final SceneAddress history = new SceneAddress(() -> now);
 
     @Test
     void editsInQuickSuccessionAreOneStepAndTheBrowserGetsOneEntryForThem() {
         history.arrived("?a");
 
-        assertThat(history.edited("?b")).isEqualTo(SceneHistory.Entry.PUSH);
-        now += SceneHistory.SETTLE_NANOS / 2;
-        assertThat(history.edited("?c")).isEqualTo(SceneHistory.Entry.REPLACE);
-        now += SceneHistory.SETTLE_NANOS / 2;
-        assertThat(history.edited("?d")).as("still typing").isEqualTo(SceneHistory.Entry.REPLACE);
-        now += 2 * SceneHistory.SETTLE_NANOS;
-        assertThat(history.edited("?e")).isEqualTo(SceneHistory.Entry.PUSH);
+        assertThat(history.edited("?b")).isEqualTo(SceneAddress.Entry.PUSH);
+        now += SceneAddress.SETTLE_NANOS / 2;
+        assertThat(history.edited("?c")).isEqualTo(SceneAddress.Entry.REPLACE);
+        now += SceneAddress.SETTLE_NANOS / 2;
+        assertThat(history.edited("?d")).as("still typing").isEqualTo(SceneAddress.Entry.REPLACE);
+        now += 2 * SceneAddress.SETTLE_NANOS;
+        assertThat(history.edited("?e")).isEqualTo(SceneAddress.Entry.PUSH);
 
         assertThat(history.undo()).contains("?d");
         assertThat(history.undo()).contains("?a");
@@ -34,11 +34,11 @@ class SceneHistoryTest {
     void aNewEditDropsWhatWasUndoneAndAnEditThatChangesNothingIsNoStep() {
         history.arrived("?a");
         history.edited("?b");
-        now += 2 * SceneHistory.SETTLE_NANOS;
+        now += 2 * SceneAddress.SETTLE_NANOS;
         assertThat(history.undo()).contains("?a");
 
-        now += 2 * SceneHistory.SETTLE_NANOS;
-        assertThat(history.edited("?a")).isEqualTo(SceneHistory.Entry.REPLACE);
+        now += 2 * SceneAddress.SETTLE_NANOS;
+        assertThat(history.edited("?a")).isEqualTo(SceneAddress.Entry.REPLACE);
         assertThat(history.canRedo()).isTrue();
         history.edited("?c");
         assertThat(history.canRedo()).isFalse();
@@ -49,7 +49,7 @@ class SceneHistoryTest {
     void arrivingByNavigationIsNothingToUndoAndUndoSkipsWhereBackWentAlready() {
         history.arrived("?a");
         history.edited("?b");
-        now += 2 * SceneHistory.SETTLE_NANOS;
+        now += 2 * SceneAddress.SETTLE_NANOS;
         history.edited("?c");
 
         history.arrived("?b"); // the browser's Back
