@@ -70,4 +70,21 @@ class ArchitectureTest {
             .orShould().callMethod("org.lrplayground.engine.finder.LrFinder", "find",
                     "org.lrplayground.engine.run.RunSpec", "org.lrplayground.engine.optim.Optimizer")
             .because("views talk to application services, never to engine loops");
+
+    @ArchTest
+    static final ArchRule playgroundViewsDoNotUseTheApi = noClasses().that().resideInAPackage("org.lrplayground.playground.ui..")
+            .should().dependOnClassesThat().resideInAPackage("org.lrplayground.api..")
+            .because("the API and the views are two doors to the same application services (race/)");
+
+    @ArchTest
+    static final ArchRule sharedUiKnowsNoFeature = noClasses().that().resideInAPackage("org.lrplayground.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.lrplayground.playground..",
+                    "org.lrplayground.lessons..", "org.lrplayground.share..", "org.lrplayground.classroom..")
+            .because("the layout and the race display are placed by features, never the reverse");
+
+    @ArchTest
+    static final ArchRule racesKnowNoPage = noClasses().that().resideInAPackage("org.lrplayground.race..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "org.lrplayground.ui..",
+                    "org.lrplayground.playground..", "org.lrplayground.api..")
+            .because("a race is computed once for any number of pages, which subscribe to it");
 }

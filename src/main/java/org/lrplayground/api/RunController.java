@@ -1,5 +1,6 @@
 package org.lrplayground.api;
 
+import org.lrplayground.race.RunService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;

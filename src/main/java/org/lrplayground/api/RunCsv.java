@@ -1,5 +1,6 @@
 package org.lrplayground.api;
 
+import org.lrplayground.race.RunService;
 import java.io.IOException;
 import java.io.Writer;
 import org.lrplayground.engine.run.Trajectory;

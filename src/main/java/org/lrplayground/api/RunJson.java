@@ -1,5 +1,6 @@
 package org.lrplayground.api;
 
+import org.lrplayground.race.RunService;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.lrplayground.engine.format.RunFormat;

@@ -108,6 +108,9 @@ class LiveIT {
         assertThat(legends).isEqualTo(List.of(false, false, false));
         assertThat(statuses(page)).hasSize(4);
         assertThat(page.locator(".race-results-notes")).containsText("4. diverged at step");
+        Object cross = page.evaluate("() => document.querySelector('lr-surface-plot')._chart.getOption().series"
+                + ".find(s => s.id === 'path-3').markPoint.data[0].symbol");
+        assertThat(cross).as("the diverged run's last finite point is marked with a cross").asString().startsWith("path://M20,0");
 
         page.locator(".race-legend-item").nth(2).hover();
         page.waitForFunction("() => document.querySelector('lr-surface-plot')._highlight === 2");

@@ -19,7 +19,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lrplayground.api.RunService;
+import org.lrplayground.race.RunService;
 import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;

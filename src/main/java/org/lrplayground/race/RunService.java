@@ -1,4 +1,4 @@
-package org.lrplayground.api;
+package org.lrplayground.race;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.lrplayground.api;
+package org.lrplayground.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
