@@ -34,21 +34,77 @@ public class RaceService implements DisposableBean {
     /** Streams someone watches, by the scene's normalised link; a stream goes when its last watcher leaves. */
     private final Map<String, RaceStream> streams = new HashMap<>();
     private final AtomicInteger computing = new AtomicInteger();
+    /** The most the watched races may hold; a race beyond it is refused rather than risking the heap. */
+    private final long budgetBytes;
+    /** What the watched races may hold at most, by {@link #bytes}. */
+    private long heldBytes;
 
+    /** Half the heap for races, as many playbacks computing at once as there are cores (at least 2). */
     public RaceService() {
-        this(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this(Math.max(2, Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().maxMemory() / 2);
     }
 
-    /** @param concurrentRaces how many playbacks may compute at once; others wait for a slot */
-    public RaceService(int concurrentRaces) {
+    /**
+     * @param concurrentRaces how many playbacks may compute at once; others wait for a slot
+     * @param budgetBytes     the most the watched races' trajectories may take together
+     */
+    public RaceService(int concurrentRaces, long budgetBytes) {
         slots = new Semaphore(concurrentRaces);
+        this.budgetBytes = budgetBytes;
     }
 
-    /** Starts watching {@code spec}'s race, shared with everyone else watching the same scene. */
+    /** No room for another race: too many large ones are being watched. Data for the page's message. */
+    public static final class BusyException extends RuntimeException {
+
+        private final long neededBytes;
+        private final long freeBytes;
+
+        BusyException(long neededBytes, long freeBytes) {
+            super("the server is busy with other large races: this one needs " + megabytes(neededBytes)
+                    + " and " + megabytes(freeBytes) + " are free; try fewer steps or runs, or again in a minute");
+            this.neededBytes = neededBytes;
+            this.freeBytes = freeBytes;
+        }
+
+        public long neededBytes() {
+            return neededBytes;
+        }
+
+        public long freeBytes() {
+            return freeBytes;
+        }
+
+        private static String megabytes(long bytes) {
+            return Math.max(0, Math.round(bytes / 1048576.0)) + " MB";
+        }
+    }
+
+    /**
+     * The most a race of {@code spec} holds once computed: every run's trajectory of steps + 1
+     * points in its 8 columns of doubles (θ, f, ∇f, both effective rates, η).
+     */
+    static long bytes(RunSpec spec) {
+        return (spec.steps() + 1L) * spec.runs().size() * 8 * Double.BYTES;
+    }
+
+    /**
+     * Starts watching {@code spec}'s race, shared with everyone else watching the same scene.
+     *
+     * @throws BusyException when a new race would take the races beyond their heap budget
+     */
     public Playback watch(RunSpec spec, Consumer<Frame> sink) {
         String key = RunFormat.format(spec);
         synchronized (streams) {
-            RaceStream stream = streams.computeIfAbsent(key, k -> new RaceStream(spec));
+            RaceStream stream = streams.get(key);
+            if (stream == null) {
+                long needed = bytes(spec);
+                if (heldBytes + needed > budgetBytes) {
+                    throw new BusyException(needed, budgetBytes - heldBytes);
+                }
+                heldBytes += needed;
+                stream = new RaceStream(spec);
+                streams.put(key, stream);
+            }
             return new Playback(key, stream.open(), sink);
         }
     }
@@ -157,8 +213,8 @@ public class RaceService implements DisposableBean {
             pause();
             synchronized (streams) {
                 cursor.close();
-                if (cursor.stream().cursors() == 0) {
-                    streams.remove(key, cursor.stream());
+                if (cursor.stream().cursors() == 0 && streams.remove(key, cursor.stream())) {
+                    heldBytes -= bytes(cursor.stream().spec());
                 }
             }
         }

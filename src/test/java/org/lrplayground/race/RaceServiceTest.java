@@ -1,6 +1,7 @@
 package org.lrplayground.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,7 @@ class RaceServiceTest {
     private static final String QUERY = "surface=rosenbrock&start=-1.5,2&steps=400&noise=0.3&seed=5"
             + "&run=adam:lr=0.05,sched=cosine&run=sgd:lr=1";
 
-    private final RaceService service = new RaceService(2);
+    private final RaceService service = new RaceService(2, 1L << 30);
     private final List<Frame> frames = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -129,6 +130,32 @@ class RaceServiceTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> playback.play(0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 step per second");
+    }
+
+    @Test
+    void aRaceBeyondTheHeapBudgetIsRefusedWithWhatItNeedsAndTheRoomComesBackWhenItsWatchersLeave() {
+        RunSpec big = RunFormat.parse("surface=rosenbrock&steps=100000&run=adam&run=sgd");
+        long one = RaceService.bytes(big);
+        assertThat(one).isEqualTo(100_001L * 2 * 8 * 8);
+        RaceService small = new RaceService(2, one + one / 2);
+        try {
+            RaceService.Playback first = small.watch(big, frames::add);
+            RaceService.Playback same = small.watch(big, frames::add); // shared: no more room needed
+
+            RunSpec other = RunFormat.parse("surface=rosenbrock&steps=100000&seed=1&run=adam&run=sgd");
+            assertThatThrownBy(() -> small.watch(other, frames::add))
+                    .isInstanceOfSatisfying(RaceService.BusyException.class, e -> {
+                        assertThat(e.neededBytes()).isEqualTo(one);
+                        assertThat(e.freeBytes()).isEqualTo(one / 2);
+                        assertThat(e.getMessage()).contains("this one needs 12 MB and 6 MB are free").contains("fewer steps");
+                    });
+            first.close();
+            same.close();
+            small.watch(other, frames::add).close();
+            assertThat(small.streams()).isZero();
+        } finally {
+            small.destroy();
+        }
     }
 
     private static void assertSame(Trajectory.Slice slice, Trajectory expected) {

@@ -1,6 +1,7 @@
 package org.lrplayground.playground.ui;
 
 import com.vaadin.flow.component.UI;
+import java.util.function.Consumer;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.race.Frame;
 import org.lrplayground.race.RaceService;
@@ -18,17 +19,22 @@ class LiveRace {
     private final RaceService service;
     private final RaceDisplay display;
     private final Runnable changed;
+    private final Consumer<String> refused;
     private Playback playback;
     /** Counts the playbacks opened, so that frames still in flight from a closed one are dropped. */
     private int generation;
     private boolean started;
     private double speed;
 
-    /** @param changed called after every frame and state change, on the UI thread */
-    LiveRace(RaceService service, RaceDisplay display, Runnable changed) {
+    /**
+     * @param changed called after every frame and state change, on the UI thread
+     * @param refused called with the reason when the server has no room for a race
+     */
+    LiveRace(RaceService service, RaceDisplay display, Runnable changed, Consumer<String> refused) {
         this.service = service;
         this.display = display;
         this.changed = changed;
+        this.refused = refused;
     }
 
     /** Shows a scene, keeping what the user was doing with the previous one. */
@@ -36,7 +42,9 @@ class LiveRace {
         boolean wasPlaying = playing();
         boolean wasFinished = finished();
         int at = playback == null ? 0 : playback.position();
-        open(spec);
+        if (!open(spec)) {
+            return;
+        }
         if (started && (wasFinished || speed == RaceService.INSTANT)) {
             playback.finish();
         } else if (wasPlaying) {
@@ -52,7 +60,9 @@ class LiveRace {
         if (playback != null) {
             boolean wasPlaying = playing();
             int at = playback.position();
-            open(playback.spec());
+            if (!open(playback.spec())) {
+                return;
+            }
             playback.seek(at);
             if (wasPlaying) {
                 playback.play(speed);
@@ -65,7 +75,9 @@ class LiveRace {
     void reset() {
         if (playback != null) {
             started = false;
-            open(playback.spec());
+            if (!open(playback.spec())) {
+                return;
+            }
             playback.seek(0);
             changed.run();
         }
@@ -126,19 +138,27 @@ class LiveRace {
         }
     }
 
-    private void open(RunSpec spec) {
+    /** Watches a scene instead of the current one; false, with the reason told, when the server has no room. */
+    private boolean open(RunSpec spec) {
         close();
         UI ui = UI.getCurrent();
         int mine = generation;
-        playback = service.watch(spec, frame -> {
-            // Seeks deliver on the request thread, which holds the session lock already.
-            if (ui.getSession() != null && ui.getSession().hasLock()) {
-                apply(mine, frame);
-            } else {
-                ui.access(() -> apply(mine, frame));
-            }
-        });
+        try {
+            playback = service.watch(spec, frame -> {
+                // Seeks deliver on the request thread, which holds the session lock already.
+                if (ui.getSession() != null && ui.getSession().hasLock()) {
+                    apply(mine, frame);
+                } else {
+                    ui.access(() -> apply(mine, frame));
+                }
+            });
+        } catch (RaceService.BusyException e) {
+            refused.accept("Not run: " + e.getMessage() + ".");
+            changed.run();
+            return false;
+        }
         display.show(spec, playback.fStar());
+        return true;
     }
 
     private void apply(int from, Frame frame) {

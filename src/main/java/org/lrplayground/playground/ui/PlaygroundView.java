@@ -70,7 +70,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, ShortLinkService links) {
         this.finder = finder;
         this.links = links;
-        race = new LiveRace(races, display, this::updateControls);
+        race = new LiveRace(races, display, this::updateControls, message::setText);
         race.setSpeed(controls.speed.getValue().stepsPerSecond);
         export = new ExportMenu(runService);
         addClassName("playground");

@@ -36,7 +36,7 @@ class PlaygroundLessonTest extends BrowserlessTest {
     @AfterEach
     void closeRaces() {
         PlaygroundViewTest.service.destroy();
-        PlaygroundViewTest.service = new RaceService(2);
+        PlaygroundViewTest.service = new RaceService(2, 1L << 30);
     }
 
     private PlaygroundView open(String query) {

@@ -37,7 +37,7 @@ import org.lrplayground.share.ShortLinkService;
 class PlaygroundViewTest extends BrowserlessTest {
 
     /** The service the views of these tests get; browserless tests have no Spring context. */
-    static RaceService service = new RaceService(2);
+    static RaceService service = new RaceService(2, 1L << 30);
     /** The short links the views of these tests make, in memory. */
     static final ShortLinkService links = InMemoryShortLinks.create();
 
@@ -71,7 +71,7 @@ class PlaygroundViewTest extends BrowserlessTest {
     @AfterEach
     void closeRaces() {
         service.destroy();
-        service = new RaceService(2);
+        service = new RaceService(2, 1L << 30);
     }
 
     /** Runs the ui.access tasks of the service's worker threads, as the next server visit would. */
