@@ -1,6 +1,7 @@
 package org.lrplayground.engine.run;
 
 import java.util.List;
+import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.StepContext;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
@@ -13,7 +14,8 @@ import org.lrplayground.engine.surface.Surface;
 /**
  * One optimizer run in progress: its optimizer state, schedule tracker, random stream and
  * trajectory (or, for a {@link Batch}, only its last point). {@link #advance} is the engine's inner
- * loop and does not allocate (beyond the trajectory's occasional chunk).
+ * loop and does not allocate (beyond the trajectory's occasional chunk): races, batches and watched
+ * runs (the lr finder) all step through it.
  */
 final class Lane {
 
@@ -36,6 +38,8 @@ final class Lane {
     private final int steps;
     private final boolean unboundedBelow;
     private final double centerX, centerY, limit;
+    /** Null in races and batches; a watched run ends when it says, not at convergence. */
+    private final WatchedRun.Watcher watcher;
     private int points;
     private double lastX = Double.NaN, lastY = Double.NaN, lastLoss = Double.NaN;
     private RunStatus status = RunStatus.RUNNING;
@@ -45,17 +49,28 @@ final class Lane {
      * with {@code recordState} (which needs {@code record}) the trajectory also keeps the optimizer state.
      */
     Lane(RunSpec spec, RunConfig config, double fStar, boolean record, boolean recordState) {
+        this(spec, spec.startOf(config), config.optimizer().instance(), config.optimizer().instance().lr(),
+                config.schedule().instance(), fStar, record, recordState, null);
+    }
+
+    /**
+     * A run of {@code optimizer} from {@code start} at η_t = baseLr · s_{t−1} of {@code schedule};
+     * {@code watcher}, when not null, sees every point and ends the run instead of convergence.
+     */
+    Lane(RunSpec spec, Point start, Optimizer optimizer, double baseLr, Schedule schedule, double fStar,
+         boolean record, boolean recordState, WatchedRun.Watcher watcher) {
         if (recordState && !record) {
             throw new IllegalArgumentException("recording the optimizer state needs the trajectory recorded");
         }
         this.spec = spec;
+        this.watcher = watcher;
         surface = spec.surface();
         steps = spec.steps();
         unboundedBelow = surface.unboundedBelow();
         sampler = spec.sampler();
-        stepper = config.optimizer().instance().start(2);
-        baseLr = config.optimizer().instance().lr();
-        schedule = config.schedule().instance();
+        stepper = optimizer.start(2);
+        this.baseLr = baseLr;
+        this.schedule = schedule;
         tracker = schedule.start(fStar);
         trajectory = record ? new Trajectory(spec.steps() + 1, recordState ? stepper.quantities() : List.of()) : null;
         Box box = spec.box();
@@ -63,7 +78,6 @@ final class Lane {
         centerY = (box.yMin() + box.yMax()) / 2;
         limit = DIVERGENCE_BOXES * Math.max(box.width(), box.height());
         c.fStar = fStar;
-        Point start = spec.startOf(config);
         c.theta[0] = start.x();
         c.theta[1] = start.y();
         sample();
@@ -168,7 +182,9 @@ final class Lane {
 
     /** Decides, after recording θ_t, whether the run has ended. */
     private void settle(int t) {
-        if (converged(c.grad[0], c.grad[1])) {
+        if (watcher != null && t > 0 && watcher.stop(t, c.eta, c.loss)) {
+            status = new RunStatus(RunStatus.Kind.STOPPED, t, "stopped at step " + t + " by the analysis watching it");
+        } else if (watcher == null && converged(c.grad[0], c.grad[1])) {
             status = new RunStatus(RunStatus.Kind.CONVERGED, t, "converged at step " + t);
         } else if (unboundedBelow && !spec.box().contains(c.theta[0], c.theta[1])) {
             status = new RunStatus(RunStatus.Kind.LEFT_BOX, t, "left the box at step " + t

@@ -19,7 +19,9 @@ public record RunStatus(Kind kind, int step, String reason) {
         /** Left the box of a surface that is unbounded below. */
         LEFT_BOX("left-box"),
         /** Ran every step without converging. */
-        MAX_STEPS("max-steps");
+        MAX_STEPS("max-steps"),
+        /** Ended by the analysis that watched it ({@link WatchedRun}); races never end so. */
+        STOPPED("stopped");
 
         private final String id;
 

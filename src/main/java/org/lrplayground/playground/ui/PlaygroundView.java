@@ -549,7 +549,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver {
         String numbers = "loss " + number(loss) + (Double.isNaN(distance) ? "" : ", distance " + number(distance));
         return switch (status.kind()) {
             case RUNNING -> "step " + step + " · " + numbers;
-            case CONVERGED, MAX_STEPS -> status.reason() + " (" + numbers + ")";
+            case CONVERGED, MAX_STEPS, STOPPED -> status.reason() + " (" + numbers + ")";
             case DIVERGED, LEFT_BOX -> status.reason();
         };
     }
