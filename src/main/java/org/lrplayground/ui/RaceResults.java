@@ -125,6 +125,7 @@ public class RaceResults extends Div {
             case DIVERGED -> "diverged, step " + status.step();
             case LEFT_BOX -> "left the box, step " + status.step();
             case MAX_STEPS -> "all " + status.step() + " steps";
+            case STOPPED -> "stopped, step " + status.step();
         });
         row.status.getElement().setAttribute("kind", status.kind().id());
     }
@@ -135,7 +136,7 @@ public class RaceResults extends Div {
         return switch (status.kind()) {
             case RUNNING -> "step " + step + " · " + numbers;
             case CONVERGED, MAX_STEPS -> status.reason() + " (" + numbers + ")";
-            case DIVERGED, LEFT_BOX -> status.reason();
+            case DIVERGED, LEFT_BOX, STOPPED -> status.reason();
         };
     }
 

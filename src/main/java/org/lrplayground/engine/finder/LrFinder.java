@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import org.lrplayground.engine.finder.LrCurve.Stop;
 import org.lrplayground.engine.optim.Optimizer;
-import org.lrplayground.engine.optim.StepContext;
-import org.lrplayground.engine.optim.Stepper;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.run.RunSpec;
-import org.lrplayground.engine.surface.Box;
+import org.lrplayground.engine.run.RunStatus;
+import org.lrplayground.engine.run.WatchedRun;
 import org.lrplayground.engine.surface.Point;
-import org.lrplayground.engine.surface.Surface;
 
 /**
  * The learning-rate finder: Smith's "LR range test" (Smith 2015, "Cyclical Learning Rates for
@@ -34,10 +32,11 @@ import org.lrplayground.engine.surface.Surface;
  * as fastai does: the first are smoothing transients, the last the blow-up. Defaults (fastai):
  * start_lr 1e-7, end_lr 10, num_it 100.
  *
- * <p>The optimizer's own lr is ignored: the swept rate is each step's η ({@link StepContext#eta}), the
+ * <p>The optimizer's own lr is ignored: the swept rate is each step's η ({@link org.lrplayground.engine.optim.StepContext#eta}), the
  * place a schedule's value goes in a run, so one optimizer is stepped while its rate changes, as in
  * fastai. Each sweep starts a fresh optimizer state on its own copy of θ, so nothing shared changes
- * (fastai saves and restores the model instead). Gradients come from the surface's sampler with the
+ * (fastai saves and restores the model instead); it steps through the races' own loop
+ * ({@link WatchedRun}), so a step counts as unusable exactly when it would in a race. Gradients come from the surface's sampler with the
  * spec's seed, mini-batch size and noise, in the same random stream as a run, so a sweep is
  * reproducible.
  *
@@ -92,60 +91,56 @@ public record LrFinder(double startLr, double endLr, int numIt) {
      * {@code spec.startOf(run)} and {@code run.optimizer().instance()}: its schedule and lr play no part.
      */
     public LrCurve find(RunSpec spec, Point start, Optimizer optimizer) {
-        Surface surface = spec.surface();
-        Box box = spec.box();
-        boolean unboundedBelow = surface.unboundedBelow();
-        Surface.Sampler sampler = spec.sampler();
-        Stepper stepper = optimizer.start(2);
-        StepContext c = new StepContext(2);
-        c.fStar = surface.fStar(box);
-        c.theta[0] = start.x();
-        c.theta[1] = start.y();
-        c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
-
-        double[] lrs = new double[numIt];
-        double[] losses = new double[numIt];
-        double[] smoothed = new double[numIt];
-        int n = 0;
-        double average = 0;
-        double betaPower = 1;
-        double best = Double.POSITIVE_INFINITY;
-        boolean started = finite(c, c.loss);
-        Stop stop = started ? Stop.SWEPT : Stop.NON_FINITE;
-        for (int i = 0; i < numIt && stop == Stop.SWEPT; i++) {
-            c.t = i + 1;
-            c.eta = lr(i);
-            stepper.step(c);
-            c.theta[0] -= c.update[0];
-            c.theta[1] -= c.update[1];
-            c.loss = sampler.sample(c.theta[0], c.theta[1], c.grad);
-            average = BETA * average + (1 - BETA) * c.loss;
-            betaPower *= BETA;
-            double s = average / (1 - betaPower);
-            if (!finite(c, s)) {
-                stop = Stop.NON_FINITE;
-                break;
-            }
-            lrs[n] = c.eta;
-            losses[n] = c.loss;
-            smoothed[n] = s;
-            n++;
-            best = Math.min(best, s);
-            if (s - c.fStar > DIVERGENCE * (best - c.fStar)) {
-                stop = Stop.DIVERGED;
-            } else if (unboundedBelow && !box.contains(c.theta[0], c.theta[1])) {
-                stop = Stop.LEFT_BOX;
-            }
-        }
-        lrs = Arrays.copyOf(lrs, n);
-        smoothed = Arrays.copyOf(smoothed, n);
-        return new LrCurve(lrs, Arrays.copyOf(losses, n), smoothed, stop, reason(stop, started, lrs),
+        Smoothing watch = new Smoothing(spec.surface().fStar(spec.box()));
+        RunStatus end = WatchedRun.run(spec, start, optimizer, this::lr, numIt, watch.fStar, watch);
+        boolean started = !(end.kind() == RunStatus.Kind.DIVERGED && end.step() == 0);
+        Stop stop = switch (end.kind()) {
+            case STOPPED -> watch.stop;
+            case DIVERGED -> Stop.NON_FINITE;
+            case LEFT_BOX -> Stop.LEFT_BOX;
+            case MAX_STEPS -> Stop.SWEPT;
+            case RUNNING, CONVERGED -> throw new IllegalStateException("a watched run does not end " + end.kind().id());
+        };
+        int n = watch.n;
+        double[] lrs = Arrays.copyOf(watch.lrs, n);
+        double[] smoothed = Arrays.copyOf(watch.smoothed, n);
+        return new LrCurve(lrs, Arrays.copyOf(watch.losses, n), smoothed, stop, reason(stop, started, lrs),
                 steep(lrs, smoothed), minimum(lrs, smoothed));
     }
 
-    private static boolean finite(StepContext c, double smoothedLoss) {
-        return Double.isFinite(c.theta[0]) && Double.isFinite(c.theta[1]) && Double.isFinite(c.loss)
-                && Double.isFinite(c.grad[0]) && Double.isFinite(c.grad[1]) && Double.isFinite(smoothedLoss);
+    /** Records each step's rate and loss, smooths the loss and ends the sweep once it has blown up. */
+    private final class Smoothing implements WatchedRun.Watcher {
+        final double fStar;
+        final double[] lrs = new double[numIt];
+        final double[] losses = new double[numIt];
+        final double[] smoothed = new double[numIt];
+        int n;
+        double average;
+        double betaPower = 1;
+        double best = Double.POSITIVE_INFINITY;
+        Stop stop;
+
+        Smoothing(double fStar) {
+            this.fStar = fStar;
+        }
+
+        @Override
+        public boolean stop(int t, double eta, double loss) {
+            average = BETA * average + (1 - BETA) * loss;
+            betaPower *= BETA;
+            double s = average / (1 - betaPower);
+            if (!Double.isFinite(s)) {
+                stop = Stop.NON_FINITE;
+                return true;
+            }
+            lrs[n] = eta;
+            losses[n] = loss;
+            smoothed[n] = s;
+            n++;
+            best = Math.min(best, s);
+            stop = Stop.DIVERGED;
+            return s - fStar > DIVERGENCE * (best - fStar);
+        }
     }
 
     private String reason(Stop stop, boolean started, double[] lrs) {

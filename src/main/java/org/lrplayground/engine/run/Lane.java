@@ -1,6 +1,7 @@
 package org.lrplayground.engine.run;
 
 import java.util.List;
+import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.StepContext;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
@@ -13,7 +14,8 @@ import org.lrplayground.engine.surface.Surface;
 /**
  * One optimizer run in progress: its optimizer state, schedule tracker, random stream and
  * trajectory (or, for a {@link Batch}, only its last point). {@link #advance} is the engine's inner
- * loop and does not allocate (beyond the trajectory's occasional chunk).
+ * loop and does not allocate (beyond the trajectory's occasional chunk): races, batches and watched
+ * runs (the lr finder) all step through it.
  */
 final class Lane {
 
@@ -36,6 +38,8 @@ final class Lane {
     private final int steps;
     private final boolean unboundedBelow;
     private final double centerX, centerY, limit;
+    /** Null in races and batches; a watched run ends when it says, not at convergence. */
+    private final WatchedRun.Watcher watcher;
     private int points;
     private double lastX = Double.NaN, lastY = Double.NaN, lastLoss = Double.NaN;
     private RunStatus status = RunStatus.RUNNING;
@@ -45,17 +49,28 @@ final class Lane {
      * with {@code recordState} (which needs {@code record}) the trajectory also keeps the optimizer state.
      */
     Lane(RunSpec spec, RunConfig config, double fStar, boolean record, boolean recordState) {
+        this(spec, spec.startOf(config), config.optimizer().instance(), config.optimizer().instance().lr(),
+                config.schedule().instance(), fStar, record, recordState, null);
+    }
+
+    /**
+     * A run of {@code optimizer} from {@code start} at η_t = baseLr · s_{t−1} of {@code schedule};
+     * {@code watcher}, when not null, sees every point and ends the run instead of convergence.
+     */
+    Lane(RunSpec spec, Point start, Optimizer optimizer, double baseLr, Schedule schedule, double fStar,
+         boolean record, boolean recordState, WatchedRun.Watcher watcher) {
         if (recordState && !record) {
             throw new IllegalArgumentException("recording the optimizer state needs the trajectory recorded");
         }
         this.spec = spec;
+        this.watcher = watcher;
         surface = spec.surface();
         steps = spec.steps();
         unboundedBelow = surface.unboundedBelow();
         sampler = spec.sampler();
-        stepper = config.optimizer().instance().start(2);
-        baseLr = config.optimizer().instance().lr();
-        schedule = config.schedule().instance();
+        stepper = optimizer.start(2);
+        this.baseLr = baseLr;
+        this.schedule = schedule;
         tracker = schedule.start(fStar);
         trajectory = record ? new Trajectory(spec.steps() + 1, recordState ? stepper.quantities() : List.of()) : null;
         Box box = spec.box();
@@ -63,7 +78,6 @@ final class Lane {
         centerY = (box.yMin() + box.yMax()) / 2;
         limit = DIVERGENCE_BOXES * Math.max(box.width(), box.height());
         c.fStar = fStar;
-        Point start = spec.startOf(config);
         c.theta[0] = start.x();
         c.theta[1] = start.y();
         sample();
@@ -140,7 +154,7 @@ final class Lane {
     /** Ends the run as diverged when step t produced something unusable; returns whether it did. */
     private boolean problem(int t) {
         String why = null;
-        String hint = "This learning rate is too large for this surface — try one ten times smaller.";
+        boolean undefined = false;
         if (!Double.isFinite(c.theta[0]) || !Double.isFinite(c.theta[1])) {
             why = "the position became infinite or undefined";
         } else if (Math.abs(c.theta[0] - centerX) > limit || Math.abs(c.theta[1] - centerY) > limit) {
@@ -148,7 +162,7 @@ final class Lane {
         } else if (Double.isNaN(c.loss) || Double.isNaN(c.grad[0]) || Double.isNaN(c.grad[1])) {
             // A finite point where f is undefined (a custom log(x) at x < 0): a domain problem, not a rate problem.
             why = "the surface is undefined at (" + Numbers.format(c.theta[0]) + ", " + Numbers.format(c.theta[1]) + ")";
-            hint = t == 0 ? "Pick another start point." : "A smaller learning rate or another start may avoid it.";
+            undefined = true;
         } else if (!Double.isFinite(c.loss)) {
             why = "the loss overflowed";
         } else if (!Double.isFinite(c.grad[0]) || !Double.isFinite(c.grad[1])) {
@@ -159,23 +173,37 @@ final class Lane {
         if (why == null) {
             return false;
         }
-        if (t == 0 && !why.startsWith("the surface")) {
-            hint = "Pick another start point.";
-        }
-        status = new RunStatus(RunStatus.Kind.DIVERGED, t, "diverged at step " + t + ": " + why + ". " + hint);
+        RunStatus.Cause cause = t == 0
+                ? (undefined ? RunStatus.Cause.UNDEFINED_AT_START : RunStatus.Cause.UNUSABLE_START)
+                : (undefined ? RunStatus.Cause.UNDEFINED_POINT : RunStatus.Cause.RATE_TOO_LARGE);
+        status = new RunStatus(RunStatus.Kind.DIVERGED, t, cause,
+                "diverged at step " + t + ": " + why + ". " + cause.hint());
         return true;
     }
 
     /** Decides, after recording θ_t, whether the run has ended. */
     private void settle(int t) {
-        if (converged(c.grad[0], c.grad[1])) {
-            status = new RunStatus(RunStatus.Kind.CONVERGED, t, "converged at step " + t);
+        if (watcher != null && t > 0 && watcher.stop(t, c.eta, c.loss)) {
+            status = new RunStatus(RunStatus.Kind.STOPPED, t, RunStatus.Cause.NONE,
+                    "stopped at step " + t + " by the analysis watching it");
+        } else if (watcher == null && converged(c.grad[0], c.grad[1])) {
+            status = new RunStatus(RunStatus.Kind.CONVERGED, t, RunStatus.Cause.NONE, "converged at step " + t);
         } else if (unboundedBelow && !spec.box().contains(c.theta[0], c.theta[1])) {
-            status = new RunStatus(RunStatus.Kind.LEFT_BOX, t, "left the box at step " + t
-                    + ": this surface has no minimum, the loss falls forever outside it");
+            status = leftBox(t);
         } else if (t >= steps) {
-            status = new RunStatus(RunStatus.Kind.MAX_STEPS, t, "ran all " + t + " steps");
+            status = new RunStatus(RunStatus.Kind.MAX_STEPS, t, RunStatus.Cause.NONE, "ran all " + t + " steps");
         }
+    }
+
+    /**
+     * Left the box of a surface without a minimum in it. Not "the loss falls forever": a saddle's
+     * does outside, but 1/x's is unbounded only at its pole inside the box and tends to 0 outside.
+     */
+    private RunStatus leftBox(int t) {
+        RunStatus.Cause cause = RunStatus.Cause.NO_MINIMUM;
+        return new RunStatus(RunStatus.Kind.LEFT_BOX, t, cause, "left the box at step " + t
+                + ": this surface has no minimum in the box, so there is nothing for the run to converge to. "
+                + cause.hint());
     }
 
     /**

@@ -140,10 +140,22 @@ final class MinimumSearch {
         return new Minimum(x, y, fx);
     }
 
-    /** Not lower anywhere on a small circle around it (rules out saddles the polish stopped at). */
+    /**
+     * Not lower anywhere on a small circle around it (rules out saddles the polish stopped at), nor
+     * a tiny step downhill: next to a pole (1/x just left of 0) the circle reaches across the pole to
+     * higher values, but the gradient is huge and a step of 1e-9 box diagonals along it falls.
+     */
     private boolean isMinimum(Minimum m) {
         double r = 1e-4 * diagonal;
         double tolerance = 1e-12 * (1 + Math.abs(m.value()));
+        f.sample(m.at().x(), m.at().y(), g);
+        double norm = Math.hypot(g[0], g[1]);
+        if (norm > 0 && Double.isFinite(norm)) {
+            double e = 1e-9 * diagonal / norm;
+            if (value(m.at().x() - e * g[0], m.at().y() - e * g[1]) < m.value() - tolerance) {
+                return false;
+            }
+        }
         for (int k = 0; k < 8; k++) {
             double angle = k * Math.PI / 4;
             if (value(m.at().x() + r * Math.cos(angle), m.at().y() + r * Math.sin(angle)) < m.value() - tolerance) {

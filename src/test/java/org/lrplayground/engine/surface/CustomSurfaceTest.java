@@ -35,6 +35,29 @@ class CustomSurfaceTest {
     }
 
     @Test
+    void aPoleIsNoMinimum() {
+        // Just left of 0, 1/x is lower than everything on a small circle that reaches across the pole.
+        Surface s = Surfaces.custom("1/x", BOX);
+
+        assertThat(s.minima()).isEmpty();
+        assertThat(s.unboundedBelow()).isTrue();
+    }
+
+    @Test
+    void aRunAwayFromAPoleLeavesTheBoxSayingThereIsNoMinimumToConvergeTo() {
+        RunSpec spec = RunFormat.parse("surface=custom&f=1/x&start=0.1,0&steps=5000&run=sgd:lr=0.01");
+
+        org.lrplayground.engine.run.RunStatus status = org.lrplayground.engine.run.Race.run(spec).status(0);
+
+        assertThat(status.kind()).isEqualTo(org.lrplayground.engine.run.RunStatus.Kind.LEFT_BOX);
+        assertThat(status.cause()).isEqualTo(org.lrplayground.engine.run.RunStatus.Cause.NO_MINIMUM);
+        assertThat(status.step()).isBetween(4000, 4200);
+        assertThat(status.reason()).isEqualTo("left the box at step " + status.step() + ": this surface has no minimum"
+                + " in the box, so there is nothing for the run to converge to. Its lowest values lie at an edge or a"
+                + " pole, where the loss has no bottom.");
+    }
+
+    @Test
     void rosenbrockTypedInFindsTheBananasMinimumToFullPrecision() {
         Surface s = Surfaces.custom("(1 - x)^2 + 100*(y - x^2)^2", new Rosenbrock().box());
         assertThat(s.minima()).hasSize(1);
