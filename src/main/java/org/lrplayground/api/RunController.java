@@ -13,6 +13,7 @@ import java.util.Set;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.param.Param;
+import org.lrplayground.engine.param.ValueException;
 import org.lrplayground.engine.run.RunSpec;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -98,8 +99,8 @@ public class RunController {
         for (String text : texts) {
             try {
                 out.add((int) run.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new FormatException(STATE, e.getMessage());
+            } catch (ValueException e) {
+                throw new FormatException(STATE, e.problem(), e.accepted());
             }
         }
         return out;

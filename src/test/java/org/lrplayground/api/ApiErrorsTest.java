@@ -15,10 +15,10 @@ class ApiErrorsTest {
 
     @Test
     void formatErrorsAre400sNamingTheParameter() {
-        ResponseEntity<ApiErrors.ApiError> answer = errors.badFormat(new FormatException("run[2].lr", "lr = -1 is not accepted"));
+        ResponseEntity<ApiErrors.ApiError> answer = errors.badFormat(new FormatException(2, "lr", "lr = -1 is not accepted", java.util.List.of("0 < lr ≤ 100")));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        assertThat(answer.getBody()).isEqualTo(new ApiErrors.ApiError("lr = -1 is not accepted", "run[2].lr"));
+        assertThat(answer.getBody()).isEqualTo(new ApiErrors.ApiError("lr = -1 is not accepted (accepted: 0 < lr ≤ 100)", "run[2].lr"));
     }
 
     @Test

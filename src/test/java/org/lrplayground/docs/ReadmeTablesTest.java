@@ -77,7 +77,7 @@ class ReadmeTablesTest {
         } else if (p.defaultValue(new Param.Context(1, 2000)) != base) {
             shown = p.format(base) + " for 1000 steps (scales with steps)";
         }
-        return "`" + p.name() + "` = " + shown + " " + cell(p.accepted() + ": " + p.help());
+        return "`" + p.name() + "` = " + shown + " " + cell("(accepted: " + p.accepted() + "): " + p.help());
     }
 
     private static String surfaces() {

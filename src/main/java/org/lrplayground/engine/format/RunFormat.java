@@ -15,6 +15,7 @@ import org.lrplayground.engine.optim.Optimizers;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
+import org.lrplayground.engine.param.ValueException;
 import org.lrplayground.engine.param.Values;
 import org.lrplayground.engine.run.Choice;
 import org.lrplayground.engine.run.RunConfig;
@@ -73,8 +74,6 @@ public final class RunFormat {
             "box", "run", VERSION.name(), PLAY.name(), HIDE, SPEED, SIDE.name(), LESSON);
     private static final Pattern CONTROL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
-    /** A list of accepted names in a message: too long for a notification, the UI's controls show them. */
-    private static final Pattern ACCEPTED_NAMES = Pattern.compile(" \\(accepted: [^()]*, [^()]*(\\([^()]*\\)[^()]*)*\\)");
 
     /**
      * What a link opens: the spec from every valid part, the link's options, and one plain-language note per
@@ -114,9 +113,9 @@ public final class RunFormat {
         return new Parser(null).read(params).spec();
     }
 
-    /** Parses one {@code run=} value, e.g. {@code adam:lr=0.05,sched=cosine,T_max=500}. */
-    public static RunConfig parseRun(String where, String text, int steps) {
-        return new Parser(null).run(where, text, steps);
+    /** Parses one {@code run=} value, e.g. {@code adam:lr=0.05,sched=cosine,T_max=500}, as run {@code index} (from 0). */
+    public static RunConfig parseRun(int index, String text, int steps) {
+        return new Parser(null).run(index, text, steps);
     }
 
     /**
@@ -147,12 +146,15 @@ public final class RunFormat {
             this.notes = notes;
         }
 
-        /** A bad part: strict parsing throws it, lenient parsing notes "ignored {label}: {what was wrong}". */
+        /**
+         * A bad part: strict parsing throws it, lenient parsing notes "ignored {label}: {what was wrong}",
+         * leaving out a list of names to choose from (too long for a note; the form's pickers show them).
+         */
         private void reject(String label, FormatException problem) {
             if (notes == null) {
                 throw problem;
             }
-            notes.add("ignored " + label + ": " + ACCEPTED_NAMES.matcher(problem.getMessage()).replaceAll(""));
+            notes.add("ignored " + label + ": " + (problem.acceptsNames() ? problem.problem() : problem.getMessage()));
         }
 
         /** Runs a step of parsing; when it fails, rejects it and goes on with {@code fallback}. */
@@ -208,8 +210,9 @@ public final class RunFormat {
             Method<Surface> rosenbrock = Surfaces.byId("rosenbrock").orElseThrow();
             String surfaceId = recover("surface", () -> single(params, "surface", rosenbrock.id()), rosenbrock.id());
             if (!surfaceId.equals(CUSTOM) && Surfaces.byId(surfaceId).isEmpty()) {
-                reject("surface", new FormatException("surface", "unknown surface '" + surfaceId + "' (accepted: "
-                        + ids(Surfaces.ALL) + ", " + CUSTOM + ")"));
+                List<String> ids = new ArrayList<>(ids(Surfaces.ALL));
+                ids.add(CUSTOM);
+                reject("surface", new FormatException("surface", "unknown surface '" + surfaceId + "'", ids));
                 surfaceId = rosenbrock.id();
             }
             Surface surface = null;
@@ -220,7 +223,7 @@ public final class RunFormat {
                 surface = recover("f", () -> custom(params, customBox), null);
                 box = customBox;
             } else if (params.containsKey("f")) {
-                reject("f", new FormatException("f", "f= applies only to surface=" + CUSTOM));
+                reject("f", new FormatException("f", "f= applies only to surface=" + CUSTOM, List.of()));
             }
             if (surface == null) {
                 Method<Surface> method = Surfaces.byId(surfaceId).orElse(rosenbrock);
@@ -244,8 +247,7 @@ public final class RunFormat {
             Surfaces.byId(surfaceId).ifPresent(m -> m.params().forEach(p -> accepted.add(p.name())));
             for (String key : params.keySet()) {
                 if (!accepted.contains(key)) {
-                    reject(key, new FormatException(key, "unknown parameter '" + key + "' (accepted: "
-                            + String.join(", ", accepted) + ")"));
+                    reject(key, new FormatException(key, "unknown parameter '" + key + "'", List.copyOf(accepted)));
                 }
             }
             Point fallbackStart = surface.start();
@@ -256,26 +258,25 @@ public final class RunFormat {
             int batch = (int) number(params, BATCH);
             List<String> runTexts = params.getOrDefault("run", List.of());
             if (runTexts.isEmpty() && notes == null) {
-                throw new FormatException("run", "at least one run=<optimizer>:<key>=<value>,… is needed (optimizers: "
-                        + ids(Optimizers.ALL) + ")");
+                throw new FormatException("run", "at least one run=<optimizer>:<key>=<value>,… is needed", ids(Optimizers.ALL));
             }
             List<String> kept = runTexts;
             if (runTexts.size() > RunSpec.MAX_RUNS) {
                 reject("the runs after run " + RunSpec.MAX_RUNS, new FormatException("run", runTexts.size()
-                        + " runs given (accepted: at most " + RunSpec.MAX_RUNS + ")"));
+                        + " runs given", List.of("at most " + RunSpec.MAX_RUNS)));
                 kept = runTexts.subList(0, RunSpec.MAX_RUNS);
             }
             List<RunConfig> runs = new ArrayList<>();
             for (int i = 0; i < kept.size(); i++) {
-                String where = "run[" + i + "]";
+                int index = i;
                 String text = kept.get(i);
-                RunConfig run = recover("run " + (i + 1), () -> run(where, text, steps), null);
+                RunConfig run = recover("run " + (i + 1), () -> run(index, text, steps), null);
                 if (run != null) {
                     runs.add(run);
                 }
             }
             if (runs.isEmpty()) {
-                runs.add(run("run", Optimizers.ALL.get(0).id(), steps));
+                runs.add(run(0, Optimizers.ALL.get(0).id(), steps));
             }
             Surface s = surface;
             Values sv = surfaceValues;
@@ -290,11 +291,11 @@ public final class RunFormat {
         private Surface custom(Map<String, List<String>> params, Box box) {
             String expression = single(params, "f", null);
             if (expression == null || expression.isBlank()) {
-                throw new FormatException("f", "the custom surface needs an expression in x and y, e.g. f=x^2+3*y^2");
+                throw new FormatException("f", "the custom surface needs an expression in x and y", List.of("e.g. f=x^2+3*y^2"));
             }
             if (expression.length() > Surfaces.MAX_EXPRESSION) {
-                throw new FormatException("f", "the expression is " + expression.length()
-                        + " characters long (accepted: at most " + Surfaces.MAX_EXPRESSION + ")");
+                throw new FormatException("f", "the expression is " + expression.length() + " characters long",
+                        List.of("at most " + Surfaces.MAX_EXPRESSION));
             }
             return attempt("f", () -> Surfaces.custom(expression, box));
         }
@@ -313,8 +314,8 @@ public final class RunFormat {
             List<String> hide = new ArrayList<>();
             for (String name : recover(HIDE, () -> single(params, HIDE, ""), "").split(",")) {
                 if (!name.isEmpty() && !CONTROL.matcher(name).matches()) {
-                    reject(HIDE, new FormatException(HIDE, "'" + name + "' is not a control name (accepted: a letter, "
-                            + "then letters, digits, _ or -)"));
+                    reject(HIDE, new FormatException(HIDE, "'" + name + "' is not a control name",
+                            List.of("a letter, then letters, digits, _ or -")));
                 } else if (!name.isEmpty() && !hide.contains(name)) {
                     hide.add(name);
                 }
@@ -327,41 +328,42 @@ public final class RunFormat {
             return recover(key, () -> {
                 String text = single(params, key, "");
                 if (!text.isEmpty() && !NAME.matcher(text).matches()) {
-                    throw new FormatException(key, "'" + text + "' is not a name (accepted: letters, digits, _ or -)");
+                    throw new FormatException(key, "'" + text + "' is not a name", List.of("letters, digits, _ or -"));
                 }
                 return text;
             }, "");
         }
 
-        RunConfig run(String where, String text, int steps) {
+        RunConfig run(int index, String text, int steps) {
             int colon = text.indexOf(':');
             String optimizerId = colon < 0 ? text : text.substring(0, colon);
-            Method<Optimizer> optimizer = Optimizers.byId(optimizerId).orElseThrow(() -> new FormatException(where,
-                    "unknown optimizer '" + optimizerId + "' (accepted: " + ids(Optimizers.ALL) + ")"));
+            Method<Optimizer> optimizer = Optimizers.byId(optimizerId).orElseThrow(() -> new FormatException(index, null,
+                    "unknown optimizer '" + optimizerId + "'", ids(Optimizers.ALL)));
+            String run = "run " + (index + 1); // users count runs from 1
             Map<String, String> pairs = new LinkedHashMap<>();
             if (colon >= 0 && colon < text.length() - 1) {
                 for (String pair : text.substring(colon + 1).split(",")) {
                     int eq = pair.indexOf('=');
                     String key = eq <= 0 ? pair : pair.substring(0, eq);
-                    String label = "'" + key + "' in " + label(where);
+                    String label = "'" + key + "' in " + run;
                     if (eq <= 0) {
-                        reject(label, new FormatException(where, "'" + pair + "' is not of the form key=value"));
+                        reject(label, new FormatException(index, null, "'" + pair + "' is not of the form key=value", List.of()));
                     } else if (pairs.putIfAbsent(key, pair.substring(eq + 1)) != null) {
-                        reject(label, new FormatException(where + "." + key, key + " is given twice"));
+                        reject(label, new FormatException(index, key, key + " is given twice", List.of()));
                     }
                 }
             }
             String scheduleId = pairs.getOrDefault("sched", "constant");
             pairs.remove("sched");
             String x0 = pairs.remove(X0), y0 = pairs.remove(Y0);
-            Point start = recover(X0 + ", " + Y0 + " in " + label(where), () -> runStart(where, x0, y0), null);
-            Method<Schedule> schedule = Schedules.byId(scheduleId).orElseThrow(() -> new FormatException(where + ".sched",
-                    "unknown schedule '" + scheduleId + "' (accepted: " + ids(Schedules.ALL) + ")"));
+            Point start = recover(X0 + ", " + Y0 + " in " + run, () -> runStart(index, x0, y0), null);
+            Method<Schedule> schedule = Schedules.byId(scheduleId).orElseThrow(() -> new FormatException(index, "sched",
+                    "unknown schedule '" + scheduleId + "'", ids(Schedules.ALL)));
             Map<String, Double> optimizerGiven = new LinkedHashMap<>();
             Map<String, Double> scheduleGiven = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : pairs.entrySet()) {
                 String key = e.getKey();
-                check(key + " in " + label(where), () -> {
+                check(key + " in " + run, () -> {
                     Param p = optimizer.param(key);
                     Map<String, Double> target = optimizerGiven;
                     if (p == null) {
@@ -369,46 +371,42 @@ public final class RunFormat {
                         target = scheduleGiven;
                     }
                     if (p == null) {
-                        throw new FormatException(where + "." + key, "unknown key '" + key + "' for " + optimizerId
-                                + " with schedule " + scheduleId + " (accepted: " + names(optimizer.params())
-                                + (schedule.params().isEmpty() ? "" : ", " + names(schedule.params()))
-                                + ", " + X0 + ", " + Y0 + " or sched=<schedule>)");
+                        List<String> keys = new ArrayList<>(names(optimizer.params()));
+                        keys.addAll(names(schedule.params()));
+                        keys.addAll(List.of(X0, Y0, "sched=<schedule>"));
+                        throw new FormatException(index, key, "unknown key '" + key + "' for " + optimizerId
+                                + " with schedule " + scheduleId, keys);
                     }
                     Param param = p;
-                    target.put(key, attempt(where + "." + key, () -> param.parse(e.getValue())));
+                    target.put(key, attempt(index, key, () -> param.parse(e.getValue())));
                 });
             }
-            Values optimizerValues = attempt(where, () -> Values.of(optimizer.params(), optimizerGiven,
+            Values optimizerValues = attempt(index, null, () -> Values.of(optimizer.params(), optimizerGiven,
                     new Param.Context(Double.NaN, steps)));
             Param.Context context = new Param.Context(optimizerValues.get(optimizer.param("lr")), steps);
-            Values scheduleValues = attempt(where, () -> Values.of(schedule.params(), scheduleGiven, context));
-            return attempt(where, () -> new RunConfig(Choice.of(optimizer, optimizerValues), Choice.of(schedule, scheduleValues),
-                    start));
+            Values scheduleValues = attempt(index, null, () -> Values.of(schedule.params(), scheduleGiven, context));
+            return attempt(index, null, () -> new RunConfig(Choice.of(optimizer, optimizerValues),
+                    Choice.of(schedule, scheduleValues), start));
         }
 
         /** A run's own start from its x0 and y0, which come together; null when neither is given. */
-        private static Point runStart(String where, String x0, String y0) {
+        private static Point runStart(int index, String x0, String y0) {
             if (x0 == null && y0 == null) {
                 return null;
             }
             if (x0 == null || y0 == null) {
-                throw new FormatException(where + "." + (x0 == null ? X0 : Y0), "a run's own start needs both " + X0
-                        + " and " + Y0 + " (accepted: both or neither, e.g. x0=-1,y0=1)");
+                throw new FormatException(index, x0 == null ? X0 : Y0, "a run's own start needs both " + X0 + " and " + Y0,
+                        List.of("both or neither, e.g. x0=-1,y0=1"));
             }
-            return new Point(coordinate(where, X0, x0), coordinate(where, Y0, y0));
+            return new Point(coordinate(index, X0, x0), coordinate(index, Y0, y0));
         }
 
-        private static double coordinate(String where, String key, String text) {
+        private static double coordinate(int index, String key, String text) {
             try {
                 return numbers(key, text, 1, key + "=<number>, e.g. x0=-1,y0=1")[0];
             } catch (FormatException e) {
-                throw new FormatException(where + "." + key, e.getMessage());
+                throw e.at(index, key);
             }
-        }
-
-        /** "run 3" for {@code run[2]}: users count runs from 1. */
-        private static String label(String where) {
-            return where.startsWith("run[") ? "run " + (Integer.parseInt(where.substring(4, where.length() - 1)) + 1) : where;
         }
     }
 
@@ -483,7 +481,7 @@ public final class RunFormat {
             return fallback;
         }
         if (values.size() > 1) {
-            throw new FormatException(key, key + " is given " + values.size() + " times (accepted: once)");
+            throw new FormatException(key, key + " is given " + values.size() + " times", List.of("once"));
         }
         return values.get(0);
     }
@@ -503,45 +501,54 @@ public final class RunFormat {
             return fallback;
         }
         double[] v = numbers("box", text, 4, "box=<xmin>,<xmax>,<ymin>,<ymax>, e.g. box=-2,2,-1,3");
-        return attempt("box", () -> new Box(v[0], v[1], v[2], v[3]));
+        return attempt(FormatException.TOP_LEVEL, "box", () -> new Box(v[0], v[1], v[2], v[3]));
     }
 
     private static double[] numbers(String key, String text, int count, String accepted) {
         String[] parts = text.split(",", -1);
         if (parts.length != count) {
-            throw new FormatException(key, key + " needs " + count + " numbers (accepted: " + accepted + "; got '" + text + "')");
+            throw new FormatException(key, key + " needs " + count + " numbers, not '" + text + "'", List.of(accepted));
         }
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
             try {
                 out[i] = Numbers.parse(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new FormatException(key, "'" + parts[i] + "' in " + key + " is not a number (accepted: " + accepted + ")");
+                throw new FormatException(key, "'" + parts[i] + "' in " + key + " is not a number", List.of(accepted));
             }
             if (Math.abs(out[i]) > 1e9) {
-                throw new FormatException(key, key + " coordinates must lie within ±1e9 (got " + parts[i] + ")");
+                throw new FormatException(key, key + " coordinates must lie within ±1e9, not " + parts[i], List.of());
             }
         }
         return out;
     }
 
-    /** Runs a step of parsing, attributing any validation failure to {@code where}. */
-    private static <T> T attempt(String where, Supplier<T> step) {
+    /** Runs a step of parsing at a top-level key, attributing any validation failure to it. */
+    private static <T> T attempt(String key, Supplier<T> step) {
+        return attempt(FormatException.TOP_LEVEL, key, step);
+    }
+
+    /**
+     * Runs a step of parsing, attributing any validation failure to run {@code run} (or the top level)
+     * and {@code key}. A value check says what is wrong and what is accepted; other constructors
+     * (a box, a run spec) say only what is wrong.
+     */
+    private static <T> T attempt(int run, String key, Supplier<T> step) {
         try {
             return step.get();
-        } catch (FormatException e) {
-            throw e;
+        } catch (ValueException e) {
+            throw FormatException.of(e, run, key);
         } catch (IllegalArgumentException e) {
-            throw new FormatException(where, e.getMessage());
+            throw new FormatException(run, key, e.getMessage(), List.of());
         }
     }
 
-    private static String ids(List<? extends Method<?>> methods) {
-        return String.join(", ", methods.stream().map(Method::id).toList());
+    private static List<String> ids(List<? extends Method<?>> methods) {
+        return methods.stream().map(Method::id).toList();
     }
 
-    private static String names(List<Param> params) {
-        return String.join(", ", params.stream().map(Param::name).toList());
+    private static List<String> names(List<Param> params) {
+        return params.stream().map(Param::name).toList();
     }
 
     /** Decodes a key or value; a broken escape is reported at {@code where}, the key when it is readable. */
@@ -549,8 +556,8 @@ public final class RunFormat {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new FormatException(where, "'" + text + "' is not correctly percent-encoded (accepted: % followed by "
-                    + "two hexadecimal digits, e.g. %2B for +; % itself is %25)");
+            throw new FormatException(where, "'" + text + "' is not correctly percent-encoded",
+                    List.of("% followed by two hexadecimal digits, e.g. %2B for +; % itself is %25"));
         }
     }
 

@@ -67,16 +67,15 @@ public record Param(String name, Kind kind, ToDoubleFunction<Context> defaults, 
     /**
      * Checks a value and returns it; the message names the parameter and what is accepted.
      *
-     * @throws IllegalArgumentException when the value is out of range, not finite or not whole
+     * @throws ValueException when the value is out of range, not finite or not whole
      */
     public double check(double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number " + accepted());
+            throw new ValueException(name + " must be a finite number", accepted());
         }
         boolean tooLow = minOpen ? value <= min : value < min;
         if (tooLow || value > max || (kind != Kind.REAL && value != Math.rint(value))) {
-            throw new IllegalArgumentException(name + " = " + Numbers.format(value) + " is not accepted: "
-                    + accepted());
+            throw new ValueException(name + " = " + Numbers.format(value) + " is not accepted", accepted());
         }
         return value;
     }
@@ -91,14 +90,14 @@ public record Param(String name, Kind kind, ToDoubleFunction<Context> defaults, 
             return switch (text) {
                 case "true" -> 1;
                 case "false" -> 0;
-                default -> throw new IllegalArgumentException(name + " must be true or false (got '" + text + "')");
+                default -> throw new ValueException(name + " must be true or false, not '" + text + "'", accepted());
             };
         }
         double value;
         try {
             value = Numbers.parse(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number " + accepted() + " (got '" + text + "')");
+            throw new ValueException(name + " must be a number, not '" + text + "'", accepted());
         }
         return check(value);
     }
@@ -111,13 +110,13 @@ public record Param(String name, Kind kind, ToDoubleFunction<Context> defaults, 
         };
     }
 
-    /** "(accepted: 0 < lr ≤ 100)" and the like. */
+    /** What is accepted: "0 < lr ≤ 100", "whole numbers 1 to 100000" or "true or false". */
     public String accepted() {
         return switch (kind) {
-            case BOOLEAN -> "(accepted: true or false)";
-            case INTEGER -> "(accepted: whole numbers " + Numbers.format(min) + " to " + Numbers.format(max) + ")";
-            case REAL -> "(accepted: " + Numbers.format(min) + (minOpen ? " < " : " ≤ ") + name
-                    + (max == Double.MAX_VALUE ? "" : " ≤ " + Numbers.format(max)) + ")";
+            case BOOLEAN -> "true or false";
+            case INTEGER -> "whole numbers " + Numbers.format(min) + " to " + Numbers.format(max);
+            case REAL -> Numbers.format(min) + (minOpen ? " < " : " ≤ ") + name
+                    + (max == Double.MAX_VALUE ? "" : " ≤ " + Numbers.format(max));
         };
     }
 }

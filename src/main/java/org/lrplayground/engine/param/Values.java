@@ -32,8 +32,7 @@ public record Values(Map<String, Double> byName, Param.Context context) {
         }
         for (String key : given.keySet()) {
             if (!values.containsKey(key)) {
-                throw new IllegalArgumentException("unknown parameter '" + key + "' (accepted: "
-                        + String.join(", ", params.stream().map(Param::name).toList()) + ")");
+                throw new ValueException("unknown parameter '" + key + "'", params.stream().map(Param::name).toList());
             }
         }
         return new Values(values, context);

@@ -101,7 +101,7 @@ class RunsPanel extends Div {
 
     private void duplicate(RunEditor editor) {
         if (editor.fieldsValid()) {
-            RunConfig copy = RunFormat.parseRun("run", editor.runText(), steps);
+            RunConfig copy = RunFormat.parseRun(runs.size(), editor.runText(), steps);
             add(copy.optimizer().method(), copy);
         }
     }

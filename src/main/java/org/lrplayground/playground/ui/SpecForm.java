@@ -5,8 +5,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.param.Numbers;
@@ -15,8 +13,6 @@ import org.lrplayground.engine.run.RunSpec;
 
 /** The form as a whole: the problem panel and the run cards read as one run-format query, errors shown where they belong. */
 final class SpecForm {
-
-    private static final Pattern RUN_KEY = Pattern.compile("run\\[(\\d+)](?:\\.(.+))?");
 
     private final ProblemPanel problem;
     private final RunsPanel runs;
@@ -61,10 +57,9 @@ final class SpecForm {
             valid = true;
             return spec;
         } catch (FormatException e) {
-            Matcher m = RUN_KEY.matcher(e.parameter());
-            if (m.matches() && Integer.parseInt(m.group(1)) < runs.runs.size()) {
-                runs.runs.get(Integer.parseInt(m.group(1))).showError(m.group(2), e.getMessage());
-            } else if (!problem.showError(e.parameter(), e.getMessage())) {
+            if (e.run() >= 0 && e.run() < runs.runs.size()) {
+                runs.runs.get(e.run()).showError(e.key(), e.getMessage());
+            } else if (e.run() != FormatException.TOP_LEVEL || !problem.showError(e.key(), e.getMessage())) {
                 message.setText(e.getMessage());
             }
             if (message.getText().isEmpty()) {
