@@ -232,6 +232,9 @@ class LessonsTest {
         Trajectory annealed = race.trajectory(1);
         int last = annealed.size() - 1;
         double start = annealed.loss(0);
+        assertThat(annealed.loss(3)).as("catapulted: the loss climbs to 511").isCloseTo(511, within(0.5));
+        assertThat(annealed.x(4)).as("… and lands across the plot").isGreaterThan(1);
+        assertThat(annealed.loss(4)).as("… in the valley").isLessThan(0.2 * start);
         assertThat(annealed.loss(last)).as("a low error …").isLessThan(0.01 * start);
         assertThat(annealed.lrX(last)).as("… and a rate shrunk with it").isLessThan(0.01 * lr(race, 1));
         assertThat(race.distanceToNearestMinimum(1)).as("… far from the minimum").isGreaterThan(0.5);
