@@ -16,11 +16,10 @@ public record LessonFigure(String measured, Optional<Chart> chart) {
      * A line chart against the step.
      *
      * @param yName  the quantity drawn, e.g. "Eve's d"
-     * @param logY   whether the y axis is logarithmic
      * @param lines  one line per run drawn
      * @param marker a labelled step, if the claim names one
      */
-    public record Chart(String yName, boolean logY, List<Line> lines, Optional<Marker> marker) {
+    public record Chart(String yName, List<Line> lines, Optional<Marker> marker) {
 
         public Chart {
             lines = List.copyOf(lines);

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.engine.optim.Optimizer;
+import org.lrplayground.engine.run.Choice;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
@@ -93,14 +95,13 @@ public class LessonFigures {
     private static final int EVE = 1;
 
     private static LessonFigure eve(Race race) {
-        Trajectory eve = race.trajectory(EVE);
-        int d = eve.stateNames().indexOf("d");
-        double[] steps = IntStream.range(0, eve.size()).asDoubleStream().toArray();
-        double[] values = IntStream.range(0, eve.size()).mapToDouble(t -> eve.state(d, t)).toArray();
+        int d = race.trajectory(EVE).stateNames().indexOf("d");
+        Line line = line(race, EVE, 0, (t, step) -> t.state(d, step));
+        double[] values = line.values();
         return new LessonFigure(MEASURED + "Eve's d sinks from %s to %s; Eve ends %s from (1, 1), Adam %s."
                 .formatted(readable(values[0]), readable(values[values.length - 1]), distance(race, EVE),
                         distance(race, 0)),
-                Optional.of(new Chart("Eve's d", false, List.of(new Line(EVE, "d", steps, values)), Optional.empty())));
+                Optional.of(new Chart("Eve's d", List.of(line), Optional.empty())));
     }
 
     private static LessonFigure bananaValley(Race race) {
@@ -135,41 +136,34 @@ public class LessonFigures {
         // The text's "five epochs": five passes over the data rows, one mini-batch a step.
         int fiveEpochs = 5 * spec.surface().dataRows() / spec.batch();
         String b = spec.surface().yName();
-        List<Line> lines = IntStream.range(0, race.size()).mapToObj(r -> {
-            Trajectory t = race.trajectory(r);
-            return new Line(r, spec.runs().get(r).label(), IntStream.range(0, t.size()).asDoubleStream().toArray(),
-                    IntStream.range(0, t.size()).mapToDouble(t::y).toArray());
-        }).toList();
+        List<Line> lines = IntStream.range(0, race.size()).mapToObj(r -> line(race, r, 0, Trajectory::y)).toList();
         return new LessonFigure(MEASURED + ("after five epochs (step %d) SGD's %s is %s and Adam's %s; after %d steps "
                 + "Adam with cosine annealing ends %s from (2, 30), %s× closer than at a constant rate.")
                 .formatted(fiveEpochs, b, readable(race.trajectory(0).y(fiveEpochs)),
                         readable(race.trajectory(2).y(fiveEpochs)), spec.steps(), distance(race, 3),
                         readable(race.distanceToNearestMinimum(2) / race.distanceToNearestMinimum(3))),
-                Optional.of(new Chart("intercept " + b, false, lines, Optional.of(new Marker(fiveEpochs, "five epochs")))));
+                Optional.of(new Chart("intercept " + b, lines, Optional.of(new Marker(fiveEpochs, "five epochs")))));
     }
 
     private static LessonFigure errorFollowing(Race race) {
         double alpha = race.optimizerState(1).get("alpha")[0];
         return text("Polyak converges at step %d; SGD-HD learns a rate of %s, %s× its start, and converges at step %d; "
-                        + "with hyper_lr = 0.001 it diverges at step %d.",
+                        + "with hyper_lr = %s it diverges at step %d.",
                 race.status(0).step(), readable(alpha), readable(alpha / lrOf(race, 1)),
-                race.status(1).step(), race.status(2).step());
+                race.status(1).step(), Numbers.format(value(race, 2, "hyper_lr")), race.status(2).step());
     }
 
     private static LessonFigure infrequentParameters(Race race) {
         String a = race.spec().surface().xName();
         String b = race.spec().surface().yName();
-        List<Line> lines = IntStream.range(0, race.size()).mapToObj(r -> {
-            Trajectory t = race.trajectory(r);
-            // No update, hence no rate, before step 1.
-            return new Line(r, race.spec().runs().get(r).label(), IntStream.range(1, t.size()).asDoubleStream().toArray(),
-                    IntStream.range(1, t.size()).mapToDouble(s -> t.lrY(s) / t.lrX(s)).toArray());
-        }).toList();
+        // No update, hence no rate, before step 1.
+        List<Line> lines = IntStream.range(0, race.size())
+                .mapToObj(r -> line(race, r, 1, (t, step) -> t.lrY(step) / t.lrX(step))).toList();
         double[] adagrad = lines.getFirst().values();
         return new LessonFigure(MEASURED + "after %d steps Adagrad's effective rate for %s is %s× its rate for %s; SGD's is %s×."
                 .formatted(race.spec().steps(), b, readable(adagrad[adagrad.length - 1]), a,
                         readable(lines.get(1).values()[0])),
-                Optional.of(new Chart("lr_" + b + " ÷ lr_" + a, false, lines, Optional.empty())));
+                Optional.of(new Chart("lr_" + b + " ÷ lr_" + a, lines, Optional.empty())));
     }
 
     private static LessonFigure adagradSteps(Race race) {
@@ -193,7 +187,20 @@ public class LessonFigures {
     }
 
     private static double lrOf(Race race, int run) {
-        return race.spec().runs().get(run).optimizer().instance().lr();
+        return value(race, run, "lr");
+    }
+
+    /** A parameter of a run's optimizer, as its preset sets it. */
+    private static double value(Race race, int run, String param) {
+        Choice<Optimizer> optimizer = race.spec().runs().get(run).optimizer();
+        return optimizer.values().get(optimizer.method().param(param));
+    }
+
+    /** A run's line: {@code of} at every step from {@code from} on, named by the run's label. */
+    private static Line line(Race race, int run, int from, Column of) {
+        Trajectory t = race.trajectory(run);
+        return new Line(run, race.spec().runs().get(run).label(), IntStream.range(from, t.size()).asDoubleStream().toArray(),
+                IntStream.range(from, t.size()).mapToDouble(step -> of.at(t, step)).toArray());
     }
 
     private static String lr(Race race, int run) {

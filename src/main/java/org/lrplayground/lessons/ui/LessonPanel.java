@@ -123,8 +123,10 @@ public class LessonPanel extends Aside {
 
     /** A fresh chart: its y axis is named once, when it is made. */
     private static LineChart chart(LessonFigure.Chart c) {
-        LineChart chart = new LineChart(c.yName(), c.logY());
-        chart.setLegend(c.lines().size() > 1);
+        LineChart chart = new LineChart(c.yName(), false);
+        // Its lines have their runs' colours, so the race display's legend names them; its own
+        // would crowd a chart this small.
+        chart.setLegend(false);
         chart.setSeries(c.lines().stream().map(l -> new ChartSeries("run-" + l.run(), l.run(), l.name(),
                 RaceDisplay.COLORS.get(l.run()), false)).toList());
         c.lines().forEach(l -> chart.append("run-" + l.run(), l.steps(), l.values()));
