@@ -65,8 +65,10 @@ public class LessonFigures {
 
     private static LessonFigure adagradShrinks(Race race) {
         Trajectory adagrad = race.trajectory(0);
-        return text("Adagrad's lr_x falls from %s to %s and never rises; Adagrad ends %s from (1, 1), RMSProp %s.",
-                readable(adagrad.lrX(1)), readable(adagrad.lrX(last(adagrad))), distance(race, 0), distance(race, 1));
+        long rises = IntStream.range(2, adagrad.size()).filter(t -> adagrad.lrX(t) > adagrad.lrX(t - 1)).count();
+        return text("Adagrad's lr_x falls from %s to %s and rises at %d of its %d steps; Adagrad ends %s from (1, 1), "
+                        + "RMSProp %s.", readable(adagrad.lrX(1)), readable(adagrad.lrX(last(adagrad))), rises,
+                last(adagrad), distance(race, 0), distance(race, 1));
     }
 
     private static LessonFigure rmspropRecovers(Race race) {
@@ -160,8 +162,8 @@ public class LessonFigures {
         List<Line> lines = IntStream.range(0, race.size())
                 .mapToObj(r -> line(race, r, 1, (t, step) -> t.lrY(step) / t.lrX(step))).toList();
         double[] adagrad = lines.getFirst().values();
-        return new LessonFigure(MEASURED + "after %d steps Adagrad's effective rate for %s is %s× its rate for %s; SGD's is %s×."
-                .formatted(race.spec().steps(), b, readable(adagrad[adagrad.length - 1]), a,
+        return new LessonFigure(MEASURED + ("after %d steps Adagrad's effective rate for %s is %s× its rate for %s; "
+                + "SGD's is %s×.").formatted(race.spec().steps(), b, readable(adagrad[adagrad.length - 1]), a,
                         readable(lines.get(1).values()[0])),
                 Optional.of(new Chart("lr_" + b + " ÷ lr_" + a, lines, Optional.empty())));
     }
