@@ -172,9 +172,10 @@ public final class Lessons {
                     valley."*
 
                     The error-proportional schedule does exactly that: rate = lr·(f − f*)/(f₀ − f*). From \
-                    (−1.5, 2), SGD with lr = 0.002 slides down into the valley, where the loss is already small, \
-                    so the rate becomes small with it. After 3000 steps the error-proportional run has a loss \
-                    of 0.05, 0.4% of its start, and its rate is 0.4% of lr: *"congrats! You've achieved a low \
+                    (−1.5, 2) the wall is so steep that SGD with lr = 0.002 is first catapulted across the plot: \
+                    its loss climbs to 511 in three steps, and the fourth lands it in the valley's far arm, where \
+                    the loss is already small, so the rate becomes small with it. After 3000 steps the \
+                    error-proportional run has a loss of 0.05, 0.4% of its start, and its rate is 0.4% of lr: *"congrats! You've achieved a low \
                     error solution. But you're not necessarily anywhere near the global minimum"*: it sits 0.56 \
                     from (1, 1).
 

@@ -68,6 +68,7 @@ public class SurfacePlot extends Component implements HasSize {
         }
         ObjectNode data = Json.object();
         data.put("xMin", box.xMin()).put("xMax", box.xMax()).put("yMin", box.yMin()).put("yMax", box.yMax());
+        data.put("xName", surface.xName()).put("yName", surface.yName());
         data.put("nx", GRID).put("ny", GRID).put("zMin", zMin).put("zMax", zMax);
         data.set("z", Json.numbers(z));
         ArrayNode minima = Json.array();

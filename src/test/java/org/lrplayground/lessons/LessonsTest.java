@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,9 @@ class LessonsTest {
         Trajectory annealed = race.trajectory(1);
         int last = annealed.size() - 1;
         double start = annealed.loss(0);
+        assertThat(annealed.loss(3)).as("catapulted: the loss climbs to 511").isCloseTo(511, within(0.5));
+        assertThat(annealed.x(4)).as("… and lands across the plot").isGreaterThan(1);
+        assertThat(annealed.loss(4)).as("… in the valley").isLessThan(0.2 * start);
         assertThat(annealed.loss(last)).as("a low error …").isLessThan(0.01 * start);
         assertThat(annealed.lrX(last)).as("… and a rate shrunk with it").isLessThan(0.01 * lr(race, 1));
         assertThat(race.distanceToNearestMinimum(1)).as("… far from the minimum").isGreaterThan(0.5);
@@ -376,6 +380,65 @@ class LessonsTest {
             int last = adagrad.size() - 1;
             assertThat(adagrad.lrY(last)).as("seed %d", seed).isGreaterThan(2 * adagrad.lrX(last));
         }
+    }
+
+    // ---- the figures: the claims' numbers measured beside the text ------------------------------
+
+    static final LessonFigures FIGURES = new LessonFigures();
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("LESSONS")
+    void theMeasuredLineShowsTheNumberTheClaimTurnsOn(Lesson lesson) {
+        assertThat(OnScreen.KEY_NUMBERS).containsKey(lesson.id());
+        assertThat(FIGURES.of(lesson).measured()).startsWith("Measured on this preset: ")
+                .contains(OnScreen.KEY_NUMBERS.get(lesson.id()));
+        assertThat(FIGURES.of(lesson)).as("measured once").isSameAs(FIGURES.of(lesson));
+    }
+
+    @Test
+    void lesson6_theFigureDrawsEvesDOverTheStepsFromTheRecordedState() {
+        Race race = Race.run(lesson("eve").spec(), Set.of(1));
+        Trajectory eve = race.trajectory(1);
+        int d = eve.stateNames().indexOf("d");
+        LessonFigure.Chart chart = FIGURES.of(lesson("eve")).chart().orElseThrow();
+        assertThat(chart.lines()).singleElement().satisfies(line -> {
+            assertThat(line.run()).isEqualTo(1);
+            assertThat(line.values()).hasSize(eve.size());
+            assertThat(Arrays.stream(line.values()).min().orElseThrow()).isGreaterThanOrEqualTo(0.1);
+            assertThat(Arrays.stream(line.values()).max().orElseThrow()).isLessThanOrEqualTo(10);
+            assertThat(line.values()[0]).isEqualTo(1);
+            assertThat(line.values()[eve.size() - 1]).isEqualTo(eve.state(d, eve.size() - 1)).isBetween(0.15, 0.3);
+        });
+    }
+
+    @Test
+    void lesson10_theFigureMarksTheFiveEpochPointOnTheIntercepts() {
+        Race race = run("spreadsheet");
+        LessonFigure.Chart chart = FIGURES.of(lesson("spreadsheet")).chart().orElseThrow();
+        assertThat(race.spec().surface().dataRows()).as("30 rows, one a step: an epoch is 30 steps").isEqualTo(30);
+        assertThat(chart.marker()).contains(new LessonFigure.Marker(150, "five epochs"));
+        assertThat(chart.yName()).isEqualTo("intercept b");
+        assertThat(chart.lines()).hasSize(4);
+        for (int run = 0; run < 4; run++) {
+            assertThat(chart.lines().get(run).values()[150]).isEqualTo(race.trajectory(run).y(150));
+        }
+        assertThat(chart.lines().get(2).values()[150]).as("Adam's b").isBetween(15.0, 30.0);
+    }
+
+    @Test
+    void lesson12_theFigureDrawsTheRareParametersRateOverTheFrequentOnes() {
+        LessonFigure.Chart chart = FIGURES.of(lesson("infrequent-parameters")).chart().orElseThrow();
+        assertThat(chart.yName()).isEqualTo("lr_b ÷ lr_a");
+        double[] adagrad = chart.lines().get(0).values();
+        assertThat(adagrad).hasSize(2000);
+        assertThat(adagrad[adagrad.length - 1]).isBetween(2.5, 3.5);
+        assertThat(chart.lines().get(1).values()).as("SGD").containsOnly(1.0);
+    }
+
+    @Test
+    void lessonsWithoutACourseToDrawShowOnlyTheirMeasuredLine() {
+        assertThat(LESSONS.stream().filter(l -> FIGURES.of(l).chart().isPresent()).map(Lesson::id))
+                .containsExactlyInAnyOrder("eve", "spreadsheet", "infrequent-parameters");
     }
 
     // ---- helpers --------------------------------------------------------------------------------

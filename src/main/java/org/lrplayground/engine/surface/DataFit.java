@@ -11,6 +11,17 @@ interface DataFit extends Surface {
     /** The rows and the model they are fitted with. */
     LeastSquares data();
 
+    // The fitted line's slope and intercept: x and y already name the data's columns.
+    @Override
+    default String xName() {
+        return "a";
+    }
+
+    @Override
+    default String yName() {
+        return "b";
+    }
+
     @Override
     default int dataRows() {
         return data().rows();

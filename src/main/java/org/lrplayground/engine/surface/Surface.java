@@ -24,6 +24,16 @@ public interface Surface {
     /** The default start point. */
     Point start();
 
+    /** The first parameter's name, for axes: "x", or "a" where a line is fitted to data. */
+    default String xName() {
+        return "x";
+    }
+
+    /** The second parameter's name, for axes: "y", or "b" where a line is fitted to data. */
+    default String yName() {
+        return "y";
+    }
+
     /** Known minima; empty for surfaces without one (saddles). */
     List<Minimum> minima();
 

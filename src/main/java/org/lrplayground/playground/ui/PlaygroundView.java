@@ -26,6 +26,7 @@ import org.lrplayground.race.RunService;
 import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.lessons.LessonFigures;
 import org.lrplayground.lessons.ui.LessonPanel;
 import org.lrplayground.playground.Control;
 import org.lrplayground.playground.LrFinderService;
@@ -58,7 +59,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     final Button share = new Button("Share", VaadinIcon.SHARE.create());
     final Span message = new Span();
     final ExportMenu export;
-    final LessonPanel lesson = new LessonPanel(s -> load(s, Change.EDITED), this::lessonClosed);
+    final LessonPanel lesson;
     final SceneAddress address = new SceneAddress(System::nanoTime);
     private final LiveRace race;
     private final SpecForm form = new SpecForm(problem, runs, message);
@@ -67,7 +68,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     /** What the link asked beyond the spec (hidden controls, the lesson); kept in the address bar. */
     private LinkOptions options = LinkOptions.NONE;
 
-    public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, ShortLinkService links) {
+    public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, ShortLinkService links,
+                          LessonFigures figures) {
+        lesson = new LessonPanel(figures, s -> load(s, Change.EDITED), this::lessonClosed);
         this.finder = finder;
         this.links = links;
         race = new LiveRace(races, display, this::updateControls, message::setText);

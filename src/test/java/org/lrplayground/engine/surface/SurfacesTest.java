@@ -114,6 +114,17 @@ class SurfacesTest {
     }
 
     @Test
+    void aFittedLinesParametersAreNamedAAndBEveryOtherSurfacesXAndY() {
+        catalogue().forEach(s -> {
+            boolean fit = s.dataRows() > 0;
+            assertThat(s.xName()).as(s.id()).isEqualTo(fit ? "a" : "x");
+            assertThat(s.yName()).as(s.id()).isEqualTo(fit ? "b" : "y");
+        });
+        assertThat(Surfaces.get("linreg").xName()).isEqualTo("a");
+        assertThat(Surfaces.get("sparse").yName()).isEqualTo("b");
+    }
+
+    @Test
     void saddlesAreUnboundedBelowWithoutMinima() {
         for (String id : List.of("saddle", "monkey-saddle")) {
             Surface s = Surfaces.get(id);

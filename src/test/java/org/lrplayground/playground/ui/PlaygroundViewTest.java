@@ -26,6 +26,7 @@ import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.surface.Point;
+import org.lrplayground.lessons.LessonFigures;
 import org.lrplayground.playground.Await;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.race.RaceService;
@@ -40,6 +41,8 @@ class PlaygroundViewTest extends BrowserlessTest {
     static RaceService service = new RaceService(2, 1L << 30);
     /** The short links the views of these tests make, in memory. */
     static final ShortLinkService links = InMemoryShortLinks.create();
+    /** Every view of these tests measures the lessons' figures once. */
+    static final LessonFigures figures = new LessonFigures();
 
     /**
      * Builds the view with the test's services, as Spring's constructor injection would. Vaadin's
@@ -56,7 +59,8 @@ class PlaygroundViewTest extends BrowserlessTest {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
                     return type == PlaygroundView.class
-                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService(), links))
+                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService(), links,
+                                    figures))
                             : super.getOrCreate(type);
                 }
             };
