@@ -2,8 +2,10 @@ package org.lrplayground.race;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.lrplayground.engine.run.Race;
+import org.lrplayground.engine.run.StableRate;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
@@ -56,5 +58,13 @@ public class RunService {
         RunConfig config = spec.runs().get(index);
         Race race = Race.run(spec.withRuns(List.of(config)), state ? Set.of(0) : Set.of());
         return new FinishedRun(index, config, race.trajectory(0), race.status(0), race.distanceToNearestMinimum(0));
+    }
+
+    /**
+     * The largest rate, found by a short search, at which run {@code index} of {@code spec} does not
+     * diverge ({@link StableRate}); empty when none is found. At most 15 runs of the scene alone.
+     */
+    public OptionalDouble stableLr(RunSpec spec, int index) {
+        return StableRate.search(spec, index);
     }
 }

@@ -2,8 +2,13 @@ package org.lrplayground.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
@@ -20,6 +25,10 @@ public class RaceResults extends Div {
     private final Div table = new Div();
     private final Div notes = new Div();
     private final List<Row> rows = new ArrayList<>();
+    /** A rate at which a diverged run would not diverge, by run. */
+    private final Map<Integer, Double> stable = new HashMap<>();
+    private BiConsumer<Integer, Double> useRate = (run, lr) -> {
+    };
     private double fStar;
 
     /** What one row shows, and its cells. */
@@ -48,10 +57,22 @@ public class RaceResults extends Div {
         add(table, notes);
     }
 
+    /** Called with a run and the rate its note suggests when "Use" is pressed. */
+    public void onUseRate(BiConsumer<Integer, Double> listener) {
+        useRate = listener;
+    }
+
+    /** A rate at which a diverged run would not diverge: its note names it with a button to use it. */
+    public void suggest(int run, double lr) {
+        stable.put(run, lr);
+        renderNotes();
+    }
+
     void show(RunSpec spec, List<ChartSeries> runs, double fStar) {
         this.fStar = fStar;
         table.removeAll();
         rows.clear();
+        stable.clear();
         notes.removeAll();
         table.add(row(null, header("run"), header("status"), header("f − f*"), header("to minimum")));
         for (ChartSeries run : runs) {
@@ -105,14 +126,29 @@ public class RaceResults extends Div {
             row.distance.setText(Numbers.readable(run.distance()));
         }
         if (ended) {
-            notes.removeAll();
-            for (int r = 0; r < rows.size(); r++) {
-                RunStatus st = rows.get(r).last;
-                if (st.kind() == RunStatus.Kind.DIVERGED || st.kind() == RunStatus.Kind.LEFT_BOX) {
-                    Div note = new Div(new Span((r + 1) + ". " + st.reason()));
-                    note.getElement().setAttribute("data-run", String.valueOf(r));
-                    notes.add(note);
+            renderNotes();
+        }
+    }
+
+    /** Why each failed run failed, and for a rate too large one that holds, when one was found. */
+    private void renderNotes() {
+        notes.removeAll();
+        for (int r = 0; r < rows.size(); r++) {
+            RunStatus st = rows.get(r).last;
+            if (st.kind() == RunStatus.Kind.DIVERGED || st.kind() == RunStatus.Kind.LEFT_BOX) {
+                Div note = new Div(new Span((r + 1) + ". " + st.reason()));
+                note.getElement().setAttribute("data-run", String.valueOf(r));
+                Double lr = stable.get(r);
+                if (lr != null) {
+                    String rate = Numbers.format(lr);
+                    Span found = new Span(" At lr = " + rate + " it does not diverge (the largest a short search found).");
+                    int run = r;
+                    Button use = new Button("Use lr = " + rate, e -> useRate.accept(run, lr));
+                    use.addThemeVariants(ButtonVariant.SMALL);
+                    use.addClassName("use-rate");
+                    note.add(found, use);
                 }
+                notes.add(note);
             }
         }
     }

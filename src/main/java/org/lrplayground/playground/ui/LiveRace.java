@@ -3,9 +3,11 @@ package org.lrplayground.playground.ui;
 import com.vaadin.flow.component.UI;
 import java.util.function.Consumer;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.race.Frame;
 import org.lrplayground.race.RaceService;
 import org.lrplayground.race.RaceService.Playback;
+import org.lrplayground.race.RunService;
 import org.lrplayground.ui.RaceDisplay;
 
 /**
@@ -17,6 +19,7 @@ import org.lrplayground.ui.RaceDisplay;
 class LiveRace {
 
     private final RaceService service;
+    private final RunService runs;
     private final RaceDisplay display;
     private final Runnable changed;
     private final Consumer<String> refused;
@@ -30,8 +33,9 @@ class LiveRace {
      * @param changed called after every frame and state change, on the UI thread
      * @param refused called with the reason when the server has no room for a race
      */
-    LiveRace(RaceService service, RaceDisplay display, Runnable changed, Consumer<String> refused) {
+    LiveRace(RaceService service, RunService runs, RaceDisplay display, Runnable changed, Consumer<String> refused) {
         this.service = service;
+        this.runs = runs;
         this.display = display;
         this.changed = changed;
         this.refused = refused;
@@ -164,7 +168,20 @@ class LiveRace {
     private void apply(int from, Frame frame) {
         if (from == generation && playback != null) {
             display.draw(frame);
+            if (frame.finished()) {
+                suggestStableRates(frame);
+            }
             changed.run();
+        }
+    }
+
+    /** For each run whose rate was too large, the largest that holds, when a short search finds one. */
+    private void suggestStableRates(Frame frame) {
+        for (int r = 0; r < frame.runs().size(); r++) {
+            if (frame.runs().get(r).status().cause() == RunStatus.Cause.RATE_TOO_LARGE) {
+                int run = r;
+                runs.stableLr(playback.spec(), r).ifPresent(lr -> display.results().suggest(run, lr));
+            }
         }
     }
 }

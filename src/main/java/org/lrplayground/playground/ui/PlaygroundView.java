@@ -73,7 +73,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         lesson = new LessonPanel(figures, s -> load(s, Change.EDITED), this::lessonClosed);
         this.finder = finder;
         this.links = links;
-        race = new LiveRace(races, display, this::updateControls, message::setText);
+        race = new LiveRace(races, runService, display, this::updateControls, message::setText);
+        display.results().onUseRate((run, lr) -> runs.runs.get(run).setLr(lr));
         race.setSpeed(controls.speed.getValue().stepsPerSecond);
         export = new ExportMenu(runService);
         addClassName("playground");

@@ -232,6 +232,16 @@ class PlaygroundViewTest extends BrowserlessTest {
         test(view.controls.run).click(); // "Run again"
         awaitFinished(view);
         assertThat(view.display.results().kinds()).containsExactly(expected.status(0), expected.status(1));
+
+        // The note names a rate that holds; one click uses it, and the race, finished, is recomputed at once.
+        double stable = org.lrplayground.engine.run.StableRate.search(RunFormat.parse(query), 0).orElseThrow();
+        String rate = org.lrplayground.engine.param.Numbers.format(stable);
+        com.vaadin.flow.component.button.Button use = $(com.vaadin.flow.component.button.Button.class)
+                .withClassName("use-rate").single();
+        assertThat(use.getText()).isEqualTo("Use lr = " + rate);
+        test(use).click();
+        assertThat(view.runs.runs.get(0).field("lr").textField().getValue()).isEqualTo(rate);
+        assertThat(view.display.results().kinds().get(0).kind()).isNotEqualTo(RunStatus.Kind.DIVERGED);
     }
 
     @Test
