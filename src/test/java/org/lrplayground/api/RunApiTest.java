@@ -298,13 +298,16 @@ class RunApiTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         List<String> lines = answer.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y,eta");
+        assertThat(lines.get(0)).isEqualTo("run,step,x,y,loss,grad_x,grad_y,lr_x,lr_y,eta,label");
 
         int line = 1;
         for (int r = 0; r < race.size(); r++) {
             Trajectory t = race.trajectory(r);
             for (int i = 0; i < t.size(); i++, line++) {
-                String[] f = lines.get(line).split(",", -1);
+                String row = lines.get(line);
+                String label = ",\"" + race.spec().runs().get(r).label() + "\"";
+                assertThat(row).endsWith(label);
+                String[] f = row.substring(0, row.length() - label.length()).split(",", -1);
                 assertThat(f).hasSize(10);
                 assertThat(f[0]).isEqualTo(Integer.toString(r));
                 assertThat(f[1]).isEqualTo(Integer.toString(i));
