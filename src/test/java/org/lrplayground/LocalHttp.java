@@ -26,4 +26,27 @@ public final class LocalHttp {
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /**
+     * {@code POST http://localhost:<port><path>} with a form body.
+     *
+     * @param form    the body, already URL-encoded, e.g. {@code name=Ada&run=sgd%3Alr%3D0.1}
+     * @param headers names and values, alternately
+     */
+    public static HttpResponse<String> post(int port, String path, String form, String... headers)
+            throws IOException, InterruptedException {
+        return send(port, "POST", path, form, headers);
+    }
+
+    /** {@link #post}'s request with another method, e.g. PUT. */
+    public static HttpResponse<String> send(int port, String method, String path, String form, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

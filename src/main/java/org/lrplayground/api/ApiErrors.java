@@ -15,10 +15,12 @@ import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * The API's one error handler: every failure answers JSON {@code {"error": …, "parameter": …}}
- * and never a stack trace. Bad input is a 400 naming the parameter and what is accepted.
+ * and never a stack trace. Bad input is a 400 naming the parameter and what is accepted. It also
+ * answers for the class API (named by package, which this one must not depend on), whose
+ * controller maps its own errors and leaves bad runs and the unexpected to this one.
  */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
-class ApiErrors {
+@RestControllerAdvice(basePackages = {"org.lrplayground.api", "org.lrplayground.classroom"})
+public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -28,7 +30,7 @@ class ApiErrors {
      * @param error     what was wrong and what is accepted
      * @param parameter where, e.g. {@code run[2].lr}; null when no single parameter is at fault
      */
-    record ApiError(String error, String parameter) {
+    public record ApiError(String error, String parameter) {
     }
 
     @ExceptionHandler(FormatException.class)
@@ -59,13 +61,13 @@ class ApiErrors {
             String detail = spring.getBody().getDetail();
             return answer(status, detail != null ? detail : e.getMessage(), null);
         }
-        log.error("Unexpected failure in the run API", e);
+        log.error("Unexpected failure in the API", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to answer this request; "
                 + "please report the query that caused it", null);
     }
 
     /** JSON even when the client asked for CSV: an error has no CSV form, and a 406 would hide it. */
-    static ResponseEntity<ApiError> answer(HttpStatusCode status, String error, String parameter) {
+    public static ResponseEntity<ApiError> answer(HttpStatusCode status, String error, String parameter) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(error, parameter));
     }
 }

@@ -9,14 +9,16 @@ import java.util.Map;
 /**
  * A token bucket per key: up to {@code perMinute} takes at once, refilled continuously at
  * {@code perMinute} a minute. In memory: a restart forgets the buckets, which only forgives.
- * Synchronised: short links are made by hand, a few a minute, so a lock costs nothing.
+ * Synchronised: what it limits (short links, joins to a class, hand-ins) is done by hand, a few a
+ * minute per key, so a lock costs nothing.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     /** Full buckets say nothing a new one would not; past this many keys they are dropped. */
     private static final int SWEEP_ABOVE = 10_000;
     private static final double MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
+    private final String what;
     private final int perMinute;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new HashMap<>();
@@ -25,10 +27,12 @@ final class RateLimiter {
     private record Bucket(double tokens, long nanos) {
     }
 
-    RateLimiter(int perMinute, Clock clock) {
+    /** @param what what is counted, plural, as users read it: "short links" */
+    public RateLimiter(String what, int perMinute, Clock clock) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("perMinute must be at least 1 (got " + perMinute + ")");
         }
+        this.what = what;
         this.perMinute = perMinute;
         this.clock = clock;
     }
@@ -38,17 +42,32 @@ final class RateLimiter {
      *
      * @throws RateLimitedException when its bucket is empty, saying when the next token arrives
      */
-    synchronized void take(String key) {
+    public synchronized void take(String key) {
         long now = nanos(clock.instant());
         if (buckets.size() > SWEEP_ABOVE) {
             buckets.values().removeIf(b -> tokens(b, now) >= perMinute);
         }
+        double tokens = available(key, now);
+        buckets.put(key, new Bucket(tokens - 1, now));
+    }
+
+    /**
+     * Fails like {@link #take} would, without taking a token: for callers that count only failed
+     * attempts but must refuse every attempt once the bucket is empty.
+     *
+     * @throws RateLimitedException when {@code key}'s bucket is empty
+     */
+    public synchronized void check(String key) {
+        available(key, nanos(clock.instant()));
+    }
+
+    private double available(String key, long now) {
         Bucket bucket = buckets.get(key);
         double tokens = bucket == null ? perMinute : tokens(bucket, now);
         if (tokens < 1) {
-            throw new RateLimitedException(perMinute, Duration.ofNanos((long) Math.ceil((1 - tokens) * MINUTE_NANOS / perMinute)));
+            throw new RateLimitedException(what, perMinute, Duration.ofNanos((long) Math.ceil((1 - tokens) * MINUTE_NANOS / perMinute)));
         }
-        buckets.put(key, new Bucket(tokens - 1, now));
+        return tokens;
     }
 
     private double tokens(Bucket b, long now) {

@@ -48,7 +48,7 @@ public class ShortLinkService {
     ShortLinkService(ShortLinkRepository links, Clock clock, Supplier<String> codes) {
         this.links = links;
         this.clock = clock;
-        this.limiter = new RateLimiter(PER_MINUTE, clock);
+        this.limiter = new RateLimiter("short links", PER_MINUTE, clock);
         this.codes = codes;
     }
 

@@ -2,7 +2,7 @@ package org.lrplayground.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.lrplayground.Databases.start;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,20 +13,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lrplayground.Application;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.lrplayground.Databases;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Short links in the real databases, through the application's own configuration and Flyway
- * migration: the default H2 file database, and PostgreSQL (postgres profile) when
- * {@code LRP_TEST_POSTGRES_URL} names one (with {@code LRP_TEST_POSTGRES_USER} and
- * {@code LRP_TEST_POSTGRES_PASSWORD}; .ci/run sets them up), skipped otherwise.
+ * migration: the default H2 file database, and PostgreSQL when one is named ({@link Databases}).
  */
 class ShortLinkPersistenceTest {
-
-    static final String POSTGRES_URL = System.getenv("LRP_TEST_POSTGRES_URL");
 
     @TempDir
     Path dataDir;
@@ -81,26 +76,6 @@ class ShortLinkPersistenceTest {
     }
 
     private List<String> arguments(String database) {
-        if (database.equals("h2")) {
-            // The default URL with ./data moved to a temporary directory.
-            return List.of("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("lrplayground")
-                    + ";DB_CLOSE_ON_EXIT=FALSE");
-        }
-        assumeTrue(POSTGRES_URL != null && !POSTGRES_URL.isBlank(), "LRP_TEST_POSTGRES_URL names no PostgreSQL database");
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + POSTGRES_URL,
-                "--spring.datasource.username=" + env("LRP_TEST_POSTGRES_USER"),
-                "--spring.datasource.password=" + env("LRP_TEST_POSTGRES_PASSWORD"));
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        return value == null ? "" : value;
-    }
-
-    /** The whole application, on a free port (Vaadin needs a web context). */
-    private static ConfigurableApplicationContext start(List<String> args) {
-        List<String> all = new ArrayList<>(args);
-        all.add("--server.port=0");
-        return new SpringApplicationBuilder(Application.class).run(all.toArray(String[]::new));
+        return Databases.arguments(database, dataDir);
     }
 }
