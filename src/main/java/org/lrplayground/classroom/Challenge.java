@@ -2,7 +2,6 @@ package org.lrplayground.classroom;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.race.RunService.FinishedRun;
@@ -39,8 +38,8 @@ public enum Challenge {
             return NONE;
         }
         return Arrays.stream(values()).filter(c -> c.id.equals(id.strip())).findFirst()
-                .orElseThrow(() -> new FormatException("challenge", "unknown challenge '" + id + "' (accepted: "
-                        + Arrays.stream(values()).map(Challenge::id).collect(Collectors.joining(", ")) + ")"));
+                .orElseThrow(() -> new FormatException("challenge", "unknown challenge '" + id + "'",
+                        Arrays.stream(values()).map(Challenge::id).toList()));
     }
 
     /** This challenge's number for a finished run; NaN when the run has none. */

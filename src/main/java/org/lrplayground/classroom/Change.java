@@ -3,6 +3,7 @@ package org.lrplayground.classroom;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.lrplayground.engine.format.FormatException;
@@ -48,8 +49,8 @@ public enum Change {
         }
         for (String id : ids.split(",")) {
             out.add(Arrays.stream(values()).filter(c -> c.id.equals(id.strip())).findFirst()
-                    .orElseThrow(() -> new FormatException("allow", "unknown change '" + id.strip() + "' (accepted: "
-                            + format(EnumSet.allOf(Change.class)).replace(",", ", ") + ")")));
+                    .orElseThrow(() -> new FormatException("allow", "unknown change '" + id.strip() + "'",
+                            List.of(format(EnumSet.allOf(Change.class)).split(",")))));
         }
         return out;
     }
@@ -64,30 +65,30 @@ public enum Change {
      * the same optimizer, or else with the scene's first run; an optimizer the scene does not have
      * (where the class allows one) keeps its defaults unless hyperparameters may change.
      *
-     * @param where the run's parameter path, e.g. {@code run[0]}
-     * @throws FormatException for {@code where}, saying what the class keeps
+     * @param index the run's index in the hand-in, from 0
+     * @throws FormatException for that run, saying what the class keeps
      */
-    static void check(Set<Change> allowed, RunSpec scene, String where, RunConfig run) {
+    static void check(Set<Change> allowed, RunSpec scene, int index, RunConfig run) {
         RunConfig reference = scene.runs().stream().filter(r -> sameMethod(r.optimizer(), run.optimizer())).findFirst()
                 .orElse(scene.runs().getFirst());
         boolean sameOptimizer = sameMethod(reference.optimizer(), run.optimizer());
         if (!allowed.contains(OPTIMIZER) && !sameOptimizer) {
-            throw kept(where, "the scene's optimizers", scene.runs().stream()
+            throw kept(index, "the scene's optimizers", scene.runs().stream()
                     .map(r -> r.optimizer().method().id()).distinct().collect(Collectors.joining(", ")));
         }
         var expected = sameOptimizer ? reference.optimizer().values()
                 : run.optimizer().method().defaults(run.optimizer().values().context());
         if (!allowed.contains(HYPERPARAMETERS) && !expected.byName().equals(run.optimizer().values().byName())) {
-            throw kept(where, "the optimizer's hyperparameters", expected.byName().toString());
+            throw kept(index, "the optimizer's hyperparameters", expected.byName().toString());
         }
         if (!allowed.contains(SCHEDULE) && !(sameMethod(reference.schedule(), run.schedule())
                 && reference.schedule().values().byName().equals(run.schedule().values().byName()))) {
-            throw kept(where, "the scene's schedule", "sched=" + reference.schedule().method().id() + " "
+            throw kept(index, "the scene's schedule", "sched=" + reference.schedule().method().id() + " "
                     + reference.schedule().values().byName());
         }
         if (!allowed.contains(START) && !scene.startOf(run).equals(scene.startOf(reference))) {
             Point start = scene.startOf(reference);
-            throw kept(where, "the scene's start", "(" + Numbers.format(start.x()) + ", " + Numbers.format(start.y()) + ")");
+            throw kept(index, "the scene's start", "(" + Numbers.format(start.x()) + ", " + Numbers.format(start.y()) + ")");
         }
     }
 
@@ -95,7 +96,7 @@ public enum Change {
         return a.method().id().equals(b.method().id());
     }
 
-    private static FormatException kept(String where, String what, String accepted) {
-        return new FormatException(where, "this class keeps " + what + " (accepted: " + accepted + ")");
+    private static FormatException kept(int index, String what, String accepted) {
+        return new FormatException(index, null, "this class keeps " + what, List.of(accepted));
     }
 }

@@ -177,15 +177,14 @@ public class ClassroomService {
         RunSpec scene = RunFormat.parse(c.scene());
         List<String> texts = runs == null ? List.of() : runs;
         if (texts.isEmpty() || texts.size() > RunSpec.MAX_RUNS) {
-            throw new FormatException("run", "a hand-in has 1 to " + RunSpec.MAX_RUNS + " runs (got " + texts.size()
-                    + "), e.g. run=adam:lr=0.05");
+            throw new FormatException("run", "a hand-in has 1 to " + RunSpec.MAX_RUNS + " runs, not " + texts.size(),
+                    List.of("1 to " + RunSpec.MAX_RUNS + " run= fields, e.g. run=adam:lr=0.05"));
         }
         Set<Change> allowed = Change.parse(c.allowed());
         List<RunConfig> configs = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            String where = "run[" + i + "]";
-            RunConfig run = RunFormat.parseRun(where, texts.get(i) == null ? "" : texts.get(i), scene.steps());
-            Change.check(allowed, scene, where, run);
+            RunConfig run = RunFormat.parseRun(i, texts.get(i) == null ? "" : texts.get(i), scene.steps());
+            Change.check(allowed, scene, i, run);
             configs.add(run);
         }
         RunSpec spec = scene.withRuns(configs);
@@ -442,18 +441,19 @@ public class ClassroomService {
         String query = scene == null ? "" : scene.strip();
         query = query.startsWith("?") ? query.substring(1) : query;
         if (query.isEmpty()) {
-            throw new FormatException("scene", "a class needs a scene: a run-format query such as surface=booth&run=adam:lr=0.05");
+            throw new FormatException("scene", "a class needs a scene",
+                    List.of("a run-format query such as surface=booth&run=adam:lr=0.05"));
         }
         if (query.length() > MAX_SCENE) {
-            throw new FormatException("scene", "the scene is " + query.length() + " characters long (accepted: at most "
-                    + MAX_SCENE + ")");
+            throw new FormatException("scene", "the scene is " + query.length() + " characters long",
+                    List.of("at most " + MAX_SCENE));
         }
         try {
             return RunFormat.format(RunFormat.parse(query));
         } catch (FormatException e) {
-            throw new FormatException("scene." + e.parameter(), e.getMessage());
+            throw e.within("scene");
         } catch (IllegalArgumentException e) {
-            throw new FormatException("scene", e.getMessage());
+            throw new FormatException("scene", e.getMessage(), List.of());
         }
     }
 

@@ -114,7 +114,7 @@ class ClassroomServiceTest {
         Handin better = s.handIn(c.code(), bob.token(), List.of("sgd:lr=0.05", "sgd:lr=0.0001"), "school");
 
         RunSpec spec = RunFormat.parse(SCENE);
-        RunService.FinishedRun expected = engine.run(spec.withRuns(List.of(RunFormat.parseRun("run", "sgd:lr=0.05", 300))), 0);
+        RunService.FinishedRun expected = engine.run(spec.withRuns(List.of(RunFormat.parseRun(0, "sgd:lr=0.05", 300))), 0);
         Handin.Run best = better.runs().getFirst();
         assertThat(best.finalLoss()).isEqualTo(expected.finalLoss());
         assertThat(best.distanceToMinimum()).isEqualTo(expected.distanceToMinimum());
@@ -125,7 +125,7 @@ class ClassroomServiceTest {
         assertThat(best.label()).isEqualTo("SGD lr=0.05");
         assertThat(best.rank()).isEqualTo(1);
         assertThat(better.runs().get(1).rank()).as("worse than Ada's run").isEqualTo(2);
-        assertThat(RunFormat.parse(best.query())).isEqualTo(spec.withRuns(List.of(RunFormat.parseRun("run", best.run(), 300))));
+        assertThat(RunFormat.parse(best.query())).isEqualTo(spec.withRuns(List.of(RunFormat.parseRun(0, best.run(), 300))));
 
         Handin again = s.handIn(c.code(), ada.token(), List.of("sgd:lr=0.0001"), "school");
         Board board = s.board(c.code(), c.teacherKey(), "teacher");

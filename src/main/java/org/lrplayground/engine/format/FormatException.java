@@ -14,6 +14,8 @@ public final class FormatException extends ValueException {
     private final int run;
     /** The key: a top-level key, or a key of the run; null for a run as a whole. */
     private final String key;
+    /** The parameter that held the query this error is in (a class's {@code scene}), or null. */
+    private final String within;
 
     public static final int TOP_LEVEL = -1;
 
@@ -24,12 +26,22 @@ public final class FormatException extends ValueException {
 
     /** An error in run {@code run} (from 0), at its {@code key} or, when null, in the run as a whole. */
     public FormatException(int run, String key, String problem, List<String> accepted) {
+        this(null, run, key, problem, accepted);
+    }
+
+    private FormatException(String within, int run, String key, String problem, List<String> accepted) {
         super(problem, accepted);
         if (run < TOP_LEVEL || (run == TOP_LEVEL && key == null)) {
             throw new IllegalArgumentException("an error is at a top-level key or in a run (got run " + run + ", key " + key + ")");
         }
         this.run = run;
         this.key = key;
+        this.within = within;
+    }
+
+    /** The same error in a query that parameter {@code outer} holds, e.g. {@code scene.run[0].lr}. */
+    public FormatException within(String outer) {
+        return new FormatException(within == null ? outer : outer + "." + within, run, key, problem(), accepted());
     }
 
     /** The same problem at another place. */
@@ -54,6 +66,7 @@ public final class FormatException extends ValueException {
 
     /** Where the problem is, as the API names it: {@code steps}, {@code run[2]} or {@code run[2].lr}. */
     public String parameter() {
-        return run == TOP_LEVEL ? key : "run[" + run + "]" + (key == null ? "" : "." + key);
+        String inner = run == TOP_LEVEL ? key : "run[" + run + "]" + (key == null ? "" : "." + key);
+        return within == null ? inner : within + "." + inner;
     }
 }
