@@ -444,6 +444,8 @@
       if (this._keys) return;
       this._keys = true;
       this.tabIndex = 0;
+      // A focusable widget with keys of its own: named by its aria-label, and screen readers pass the arrows through.
+      this.setAttribute('role', 'application');
       this.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight ArrowUp ArrowDown Enter');
       this.title = 'Click (or long-press, or move with the arrow keys and press Enter) to move the start';
       this.addEventListener('keydown', (e) => this._key(e));

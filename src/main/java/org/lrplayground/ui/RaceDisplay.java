@@ -139,10 +139,10 @@ public class RaceDisplay extends Div {
                 small.setSurface(next.surface(), next.box(), fStar);
                 small.setRuns(List.of(paths.get(i)));
                 small.setStarts(next.withRuns(List.of(next.runs().get(i))), List.of(paths.get(i)));
+                small.getElement().setAttribute("aria-label", paths.get(i).name() + ": its path on the loss surface");
                 small.addStartPickedListener(e -> startPicked.onComponentEvent(e));
                 gridPlots.add(small);
-                Span caption = new Span(paths.get(i).name());
-                caption.getStyle().set("color", paths.get(i).color());
+                Span caption = new Span(new Swatch(paths.get(i).color()), new Span(paths.get(i).name()));
                 Div cell = new Div(caption, small);
                 cell.addClassName("plot-cell");
                 grid.add(cell);

@@ -35,11 +35,8 @@ class RaceLegend extends Div {
     void show(List<ChartSeries> runs, Set<Integer> hidden) {
         items.removeAll();
         for (ChartSeries run : runs) {
-            Span swatch = new Span();
-            swatch.addClassName("swatch");
-            swatch.getStyle().set("background", run.color());
             NativeButton item = new NativeButton();
-            item.add(swatch, new Span(run.name()));
+            item.add(new Swatch(run.color()), new Span(run.name()));
             item.addClassName("race-legend-item");
             item.getElement().setAttribute("data-run", String.valueOf(run.run()));
             item.getElement().setAttribute("title", "Hide or show this run's lines");

@@ -77,10 +77,7 @@ public class RaceResults extends Div {
         table.add(row(null, header("run"), header("status"), header("f − f*"), header("to minimum")));
         for (ChartSeries run : runs) {
             Row r = new Row();
-            Span swatch = new Span();
-            swatch.addClassName("swatch");
-            swatch.getStyle().set("background", run.color());
-            Span name = new Span(swatch, new Span(run.name()));
+            Span name = new Span(new Swatch(run.color()), new Span(run.name()));
             name.addClassName("cell-run");
             Div line = row(run.run(), name, r.status, r.gap, r.distance);
             rows.add(r);

@@ -17,6 +17,7 @@ import org.lrplayground.race.RunService;
 import org.lrplayground.race.RunService.FinishedRun;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.ui.RaceDisplay;
+import org.lrplayground.ui.Swatch;
 import org.lrplayground.ui.RaceResults;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
@@ -129,10 +130,7 @@ class StepTable extends Dialog {
     }
 
     private Div runLabel(int index) {
-        Span swatch = new Span();
-        swatch.addClassName("swatch");
-        swatch.getStyle().set("background", RaceDisplay.COLORS.get(index));
-        Div label = new Div(swatch, new Span(runName(index)));
+        Div label = new Div(new Swatch(RaceDisplay.COLORS.get(index)), new Span(runName(index)));
         label.addClassName("run-option");
         return label;
     }
