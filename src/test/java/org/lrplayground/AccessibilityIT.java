@@ -25,6 +25,7 @@ import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.lrplayground.link.PageLink;
 
 /**
  * axe-core audits every page as a visitor finds it, in the light and the dark theme: no serious or
@@ -84,7 +85,7 @@ class AccessibilityIT {
     @InBothThemes
     void aLessonAfterItsRace(ColorScheme scheme, Page any) {
         Lesson lesson = Lessons.ALL.get(2);
-        String link = RunFormat.formatLink(lesson.spec(), lesson.options().withSpeed("instant").withPlay(true));
+        String link = PageLink.format(lesson.spec(), lesson.options().withSpeed("instant").withPlay(true));
         audit(any, scheme, DESKTOP, "lesson " + lesson.id(), page -> {
             race(page, link);
             page.waitForSelector(".lesson-panel h2");

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -87,4 +88,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "org.lrplayground.ui..",
                     "org.lrplayground.playground..", "org.lrplayground.api..")
             .because("a race is computed once for any number of pages, which subscribe to it");
+
+    @ArchTest
+    static final ArchRule pageOptionsLiveOutsideTheEngine = classes().that().haveSimpleNameStartingWith("Page")
+            .and().resideInAPackage("org.lrplayground..").should().resideOutsideOfPackage(ENGINE)
+            .because("play, hide, speed, side and lesson are what a page does with a scene, not part of running it");
 }

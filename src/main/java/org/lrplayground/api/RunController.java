@@ -13,6 +13,7 @@ import java.util.Set;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.param.Param;
+import org.lrplayground.link.PageLink;
 import org.lrplayground.engine.param.ValueException;
 import org.lrplayground.engine.run.RunSpec;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ public class RunController {
     public void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> params = RunFormat.decode(query(request));
         List<String> stateTexts = params.remove(STATE);
-        RunSpec spec = RunFormat.parse(params);
+        RunSpec spec = PageLink.spec(params);
         Set<Integer> stateOf = stateOf(stateTexts == null ? List.of() : stateTexts, spec);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
@@ -71,7 +72,7 @@ public class RunController {
 
     @GetMapping("/api/runs.csv")
     public void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        RunSpec spec = RunFormat.parse(query(request));
+        RunSpec spec = PageLink.spec(query(request));
         response.setContentType(CSV);
         try (Writer writer = new BufferedWriter(response.getWriter(), 1 << 16)) {
             RunCsv.header(writer);

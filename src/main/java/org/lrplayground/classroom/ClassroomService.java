@@ -23,6 +23,7 @@ import org.lrplayground.classroom.Rows.ClassHandinRun;
 import org.lrplayground.classroom.Rows.ClassStudent;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.link.PageLink;
 import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
@@ -449,7 +450,7 @@ public class ClassroomService {
                     List.of("at most " + MAX_SCENE));
         }
         try {
-            return RunFormat.format(RunFormat.parse(query));
+            return RunFormat.format(PageLink.spec(query));
         } catch (FormatException e) {
             throw e.within("scene");
         } catch (IllegalArgumentException e) {

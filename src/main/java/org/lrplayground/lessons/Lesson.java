@@ -2,8 +2,8 @@ package org.lrplayground.lessons;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.lrplayground.engine.format.LinkOptions;
-import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 import org.lrplayground.engine.run.RunSpec;
 
 /**
@@ -35,11 +35,11 @@ public record Lesson(String id, int number, String title, String claim, String e
             if (label == null || label.isBlank()) {
                 throw new IllegalArgumentException("a lesson's variant needs a label");
             }
-            RunFormat.parse(preset); // a broken preset fails here, naming the offending parameter
+            PageLink.spec(preset); // a broken preset fails here, naming the offending parameter
         }
 
         public RunSpec spec() {
-            return RunFormat.parse(preset);
+            return PageLink.spec(preset);
         }
     }
 
@@ -58,7 +58,7 @@ public record Lesson(String id, int number, String title, String claim, String e
                 throw new IllegalArgumentException("lesson " + id + ": the " + text[0] + " must not be empty");
             }
         }
-        RunFormat.parse(preset); // a broken preset fails here, naming the offending parameter
+        PageLink.spec(preset); // a broken preset fails here, naming the offending parameter
         variants = List.copyOf(variants);
     }
 
@@ -69,16 +69,16 @@ public record Lesson(String id, int number, String title, String claim, String e
 
     /** The preset parsed: the experiment to load into the playground. */
     public RunSpec spec() {
-        return RunFormat.parse(preset);
+        return PageLink.spec(preset);
     }
 
     /** The lesson's link query: its preset, normalised, with its link options and its id. */
     public String link() {
-        return RunFormat.formatLink(spec(), options());
+        return PageLink.format(spec(), options());
     }
 
     /** The preset's link options, with this lesson to show. */
-    public LinkOptions options() {
-        return RunFormat.parseLenient(preset).options().withLesson(id);
+    public PageOptions options() {
+        return PageLink.open(preset).options().withLesson(id);
     }
 }

@@ -3,8 +3,8 @@ package org.lrplayground.share;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.lrplayground.engine.format.LinkOptions;
-import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +25,7 @@ public class ShortLinkController {
     /** Short links are {@code PATH + code}, e.g. {@code /s/Ab3dE6gH9k}. */
     public static final String PATH = "/s/";
 
-    private static final String VERSION = RunFormat.VERSION.name() + "=";
+    private static final String VERSION = PageLink.VERSION.name() + "=";
 
     private final ShortLinkService links;
 
@@ -48,7 +48,7 @@ public class ShortLinkController {
     /** Queries stored before links carried a version are version 1. */
     static String withVersion(String query) {
         boolean versioned = Arrays.stream(query.split("&")).anyMatch(pair -> pair.startsWith(VERSION));
-        return versioned ? query : VERSION + LinkOptions.VERSION + "&" + query;
+        return versioned ? query : VERSION + PageOptions.VERSION + "&" + query;
     }
 
     private static String unknown(String code, String home) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
+import org.lrplayground.link.PageLink;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
@@ -218,7 +219,7 @@ class LessonsTest {
         double adam = 0;
         double eve = 0;
         for (int seed = 0; seed < 3; seed++) {
-            Race race = Race.run(RunFormat.parse(noisy.replace("seed=0", "seed=" + seed)));
+            Race race = Race.run(PageLink.spec(noisy.replace("seed=0", "seed=" + seed)));
             assertThat(race.distanceToNearestMinimum(0)).as("Adam, seed %d", seed).isBetween(0.004, 0.07);
             assertThat(race.distanceToNearestMinimum(1)).as("Eve, seed %d", seed).isBetween(0.004, 0.07);
             adam += race.distanceToNearestMinimum(0);
@@ -460,7 +461,7 @@ class LessonsTest {
     private static Race run(String id, String from, String to) {
         String preset = lesson(id).preset();
         assertThat(preset).contains(from);
-        return Race.run(RunFormat.parse(preset.replace(from, to)));
+        return Race.run(PageLink.spec(preset.replace(from, to)));
     }
 
     private static double lr(Race race, int run) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.optim.Optimizers;
 import org.lrplayground.engine.run.Race;
@@ -20,6 +19,8 @@ import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.engine.schedule.Schedules;
 import org.lrplayground.engine.surface.Surfaces;
 import org.lrplayground.lessons.Lessons;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 
 /**
  * "A link made today still opens after the next release": {@code links/v1.txt} holds links as
@@ -40,9 +41,9 @@ class LinksLastTest {
         Map<String, List<String>> recorded = read();
         assertThat(recorded).as("the corpus %s", CORPUS).isNotEmpty();
         recorded.forEach((link, outcome) -> {
-            RunFormat.Lenient opened = RunFormat.parseLenient(link);
+            PageLink.Opened opened = PageLink.open(link);
             assertThat(opened.notes()).as(link).isEmpty();
-            assertThat(RunFormat.formatLink(opened.spec(), opened.options())).as("normalised again").isEqualTo(link);
+            assertThat(PageLink.format(opened.spec(), opened.options())).as("normalised again").isEqualTo(link);
             assertThat(outcome(opened.spec())).as(link).isEqualTo(outcome);
         });
     }
@@ -55,7 +56,7 @@ class LinksLastTest {
             StringBuilder out = new StringBuilder();
             for (String link : missing) {
                 out.append(link).append('\n');
-                outcome(RunFormat.parseLenient(link).spec()).forEach(line -> out.append("  ").append(line).append('\n'));
+                outcome(PageLink.open(link).spec()).forEach(line -> out.append("  ").append(line).append('\n'));
             }
             Files.writeString(CORPUS, Files.readString(CORPUS) + out);
             return;
@@ -74,11 +75,11 @@ class LinksLastTest {
         for (int i = 0; i < n; i++) {
             String query = "surface=" + Surfaces.ALL.get(i % Surfaces.ALL.size()).id() + "&steps=300&run="
                     + Optimizers.ALL.get(i % Optimizers.ALL.size()).id() + ":sched=" + Schedules.ALL.get(i % Schedules.ALL.size()).id();
-            links.add(RunFormat.formatLink(RunFormat.parse(query), LinkOptions.NONE));
+            links.add(PageLink.format(RunFormat.parse(query), PageOptions.NONE));
         }
         RunSpec custom = RunFormat.parse("surface=custom&f=" + "x^2%2B3*sin(y)^2" + "&box=-3,3,-3,3&start=2,1.5&steps=200"
                 + "&noise=0.1&seed=7&run=adam:lr=0.1&run=rmsprop:lr=0.01,sched=cosine");
-        links.add(RunFormat.formatLink(custom, new LinkOptions(true, List.of("problem", "runs"), "instant", true, "")));
+        links.add(PageLink.format(custom, new PageOptions(true, List.of("problem", "runs"), "instant", true, "")));
         return links;
     }
 

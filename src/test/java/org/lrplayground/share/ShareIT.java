@@ -21,9 +21,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
-import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 
 /** A teacher shares a scene; students who open the link, the short link, its QR code or an embed see the same. */
 @InBrowser
@@ -63,9 +64,9 @@ class ShareIT {
         page.getByLabel("Problem (surface, start, steps)").check();
 
         RunSpec spec = RunFormat.parse(SCENE);
-        LinkOptions options = LinkOptions.NONE.withPlay(true).withHide(List.of("problem", "runs"));
+        PageOptions options = PageOptions.NONE.withPlay(true).withHide(List.of("problem", "runs"));
         String origin = page.url().substring(0, page.url().indexOf('/', "http://".length()));
-        String link = origin + "/?" + RunFormat.formatLink(spec, options);
+        String link = origin + "/?" + PageLink.format(spec, options);
         page.waitForFunction("l => document.querySelector('#share-link').value === l", link);
 
         page.click("#share-make-short");
@@ -89,7 +90,7 @@ class ShareIT {
             phone.navigate(shortLink);
             phone.waitForFunction(DRAWN);
 
-            RunFormat.Lenient opened = RunFormat.parseLenient(phone.url().substring(phone.url().indexOf('?') + 1));
+            PageLink.Opened opened = PageLink.open(phone.url().substring(phone.url().indexOf('?') + 1));
             assertThat(opened.spec()).isEqualTo(spec);
             assertThat(opened.notes()).isEmpty();
             assertThat(phone.locator(".problem-panel")).isHidden();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.Optimizers;
 import org.lrplayground.engine.param.Method;
@@ -38,9 +37,9 @@ import org.lrplayground.engine.surface.Surfaces;
  * </pre>
  *
  * Missing keys take their defaults; {@link #format} writes every value, so its output is the
- * normalised spec and parses back to an equal spec. Links add the format version and their
- * {@link LinkOptions} ({@link #formatLink}) and are read leniently ({@link #parseLenient}), so that
- * an old or damaged link still opens; the API reads strictly ({@link #parse}).
+ * normalised spec and parses back to an equal spec. Lenient parsing ({@link #parseLenient}) opens
+ * an old or damaged link anyway; the API reads strictly ({@link #parse}). What a page does with a
+ * scene (play it, hide controls, …) is not part of the format: links add it outside the engine.
  */
 public final class RunFormat {
 
@@ -55,40 +54,23 @@ public final class RunFormat {
     /** Surface id of the user-expression surface, whose formula comes from {@code f=}. */
     public static final String CUSTOM = "custom";
 
-    /** Link-only key: the link format's version; {@link #formatLink} writes the current one. */
-    public static final Param VERSION = Param.integer("v", LinkOptions.VERSION, 1, Integer.MAX_VALUE, "link format version");
-    /** Link-only key: {@code play=1} starts the runs as the link opens. */
-    public static final Param PLAY = Param.integer("play", 0, 0, 1, "1 starts the runs as the link opens");
-    /** Link-only key: {@code hide=<control>,<control>} hides controls; the UI names and interprets them. */
-    public static final String HIDE = "hide";
-    /** Link-only key: {@code speed=<name>} sets the replay speed; the UI names and interprets speeds. */
-    public static final String SPEED = "speed";
-    /** Link-only key: {@code side=1} draws each run in its own plot. */
-    public static final Param SIDE = Param.integer("side", 0, 0, 1, "1 draws each run in its own plot");
-    /** Link-only key: {@code lesson=<id>} shows that lesson beside the playground; the UI knows the lessons. */
-    public static final String LESSON = "lesson";
     /** Run keys of a run's own start point; without them a run starts at {@code start=}. */
     public static final String X0 = "x0", Y0 = "y0";
 
     private static final Set<String> TOP_LEVEL = Set.of("surface", "f", "start", "steps", "noise", "seed", "batch",
-            "box", "run", VERSION.name(), PLAY.name(), HIDE, SPEED, SIDE.name(), LESSON);
-    private static final Pattern CONTROL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+            "box", "run");
 
     /**
-     * What a link opens: the spec from every valid part, the link's options, and one plain-language note per
+     * What a lenient parse gives: the spec from every valid part, and one plain-language note per
      * ignored part, e.g. {@code ignored run 3: unknown optimizer 'lion'}.
      */
-    public record Lenient(RunSpec spec, LinkOptions options, List<String> notes) {
+    public record Lenient(RunSpec spec, List<String> notes) {
         public Lenient {
             notes = List.copyOf(notes);
         }
     }
 
-    /**
-     * Parses a raw query string such as {@code surface=booth&run=sgd}. The link keys {@code v}, {@code play} and
-     * {@code hide} are accepted (and validated) but are not part of the spec: {@link #parseLenient} returns them.
-     */
+    /** Parses a raw query string such as {@code surface=booth&run=sgd}. */
     public static RunSpec parse(String query) {
         Parser parser = new Parser(null);
         return parser.read(parser.decode(query)).spec();
@@ -180,13 +162,12 @@ public final class RunFormat {
             } catch (RuntimeException e) {
                 // Every known failure is recovered part by part; this keeps the promise for anything else.
                 notes.add("ignored the link: " + e.getMessage());
-                return new Lenient(new Parser(null).spec(Map.of("run", List.of(Optimizers.ALL.get(0).id()))),
-                        LinkOptions.NONE, notes);
+                return new Lenient(new Parser(null).spec(Map.of("run", List.of(Optimizers.ALL.get(0).id()))), notes);
             }
         }
 
         Lenient read(Map<String, List<String>> params) {
-            return new Lenient(spec(params), options(params), notes == null ? List.of() : notes);
+            return new Lenient(spec(params), notes == null ? List.of() : notes);
         }
 
         Map<String, List<String>> decode(String query) {
@@ -308,32 +289,6 @@ public final class RunFormat {
             }, fallback);
         }
 
-        private LinkOptions options(Map<String, List<String>> params) {
-            number(params, VERSION); // validated only: every version so far reads the same
-            boolean play = number(params, PLAY) == 1;
-            List<String> hide = new ArrayList<>();
-            for (String name : recover(HIDE, () -> single(params, HIDE, ""), "").split(",")) {
-                if (!name.isEmpty() && !CONTROL.matcher(name).matches()) {
-                    reject(HIDE, new FormatException(HIDE, "'" + name + "' is not a control name",
-                            List.of("a letter, then letters, digits, _ or -")));
-                } else if (!name.isEmpty() && !hide.contains(name)) {
-                    hide.add(name);
-                }
-            }
-            return new LinkOptions(play, hide, name(params, SPEED), number(params, SIDE) == 1, name(params, LESSON));
-        }
-
-        /** A link key naming something the UI interprets; empty when absent or not a name. */
-        private String name(Map<String, List<String>> params, String key) {
-            return recover(key, () -> {
-                String text = single(params, key, "");
-                if (!text.isEmpty() && !NAME.matcher(text).matches()) {
-                    throw new FormatException(key, "'" + text + "' is not a name", List.of("letters, digits, _ or -"));
-                }
-                return text;
-            }, "");
-        }
-
         RunConfig run(int index, String text, int steps) {
             int colon = text.indexOf(':');
             String optimizerId = colon < 0 ? text : text.substring(0, colon);
@@ -408,30 +363,6 @@ public final class RunFormat {
                 throw e.at(index, key);
             }
         }
-    }
-
-    /**
-     * A shareable link's query: {@code v=1}, the normalised spec, then the link's options.
-     * {@link #parseLenient} reads it back to an equal spec and options.
-     */
-    public static String formatLink(RunSpec spec, LinkOptions options) {
-        StringBuilder out = new StringBuilder(VERSION.name() + "=" + LinkOptions.VERSION + "&" + format(spec));
-        if (options.play()) {
-            out.append('&').append(PLAY.name()).append("=1");
-        }
-        if (!options.hide().isEmpty()) {
-            out.append('&').append(HIDE).append('=').append(String.join(",", options.hide()));
-        }
-        if (!options.speed().isEmpty()) {
-            out.append('&').append(SPEED).append('=').append(options.speed());
-        }
-        if (options.sideBySide()) {
-            out.append('&').append(SIDE.name()).append("=1");
-        }
-        if (!options.lesson().isEmpty()) {
-            out.append('&').append(LESSON).append('=').append(options.lesson());
-        }
-        return out.toString();
     }
 
     /** The normalised query string: every key, every default filled in; parses back to an equal spec. */

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.Locale;
-import org.lrplayground.engine.format.LinkOptions;
-import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;

@@ -23,11 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lrplayground.race.RunService;
-import org.lrplayground.engine.format.LinkOptions;
-import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.lessons.LessonFigures;
 import org.lrplayground.lessons.ui.LessonPanel;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 import org.lrplayground.playground.Control;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.ui.SceneAddress.Change;
@@ -66,7 +66,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     private RunSpec spec;
     private boolean restoring;
     /** What the link asked beyond the spec (hidden controls, the lesson); kept in the address bar. */
-    private LinkOptions options = LinkOptions.NONE;
+    private PageOptions options = PageOptions.NONE;
 
     public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, ShortLinkService links,
                           LessonFigures figures) {
@@ -116,7 +116,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         event.getLocation().getQueryParameters().getParameters().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
-        restore(query.isEmpty() ? RunFormat.parseLenient(DEFAULT_QUERY) : RunFormat.parseLenient(query), Change.ARRIVED);
+        restore(query.isEmpty() ? PageLink.open(DEFAULT_QUERY) : PageLink.open(query), Change.ARRIVED);
     }
 
     /**
@@ -124,7 +124,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
      * in a notification, never an error page. {@code play=1} starts the race, {@code hide=} hides
      * the named {@link #controls()}.
      */
-    void restore(RunFormat.Lenient link, Change change) {
+    void restore(PageLink.Opened link, Change change) {
         List<String> notes = new ArrayList<>(link.notes());
         RunSpec parsed = link.spec();
         if (parsed.runs().size() > RunsPanel.MAX_RUNS) {
@@ -141,7 +141,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
                 notes.add("ignored hide " + name + ": no such control; accepted: " + String.join(", ", controls.keySet()));
             }
         }
-        options = LinkOptions.NONE.withHide(hidden);
+        options = PageOptions.NONE.withHide(hidden);
         applyHidden();
         lesson.show(link.options().lesson()).ifPresent(notes::add);
         options = options.withLesson(lesson.lessonId());
@@ -239,7 +239,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     }
 
     /** The scene as a link: the spec, and what the viewer chose beyond it (speed, layout, hidden controls). */
-    LinkOptions linkOptions() {
+    PageOptions linkOptions() {
         Speed chosen = controls.speed.getValue();
         return options.withSpeed(chosen == Speed.DEFAULT ? "" : chosen.id).withSideBySide(controls.sideBySide.getValue());
     }
@@ -258,7 +258,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     /** Puts the scene's link in the address bar. */
     private void writeLocation(Change change) {
         if (spec != null) {
-            address.write("?" + RunFormat.formatLink(spec, linkOptions()), change);
+            address.write("?" + PageLink.format(spec, linkOptions()), change);
             updateControls();
         }
     }
@@ -273,7 +273,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     /** A scene from the undo history: shown like a link, with its own entry in the browser's history. */
     private void restoreUndone(String scene) {
-        restore(RunFormat.parseLenient(scene.substring(1)), Change.UNDONE);
+        restore(PageLink.open(scene.substring(1)), Change.UNDONE);
     }
 
     /** A click on the plot moves the start; the race follows like after any edit. */

@@ -27,9 +27,9 @@ import java.net.URL;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.lrplayground.engine.format.LinkOptions;
-import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 import org.lrplayground.playground.Control;
 import org.lrplayground.share.QrCodes;
 import org.lrplayground.share.RateLimitedException;
@@ -50,7 +50,7 @@ class ShareDialog extends Dialog {
     private final ShortLinkService links;
     private final URI home;
     private final RunSpec spec;
-    private final LinkOptions scene;
+    private final PageOptions scene;
     private final List<String> hideable;
 
     final TextField link = readOnlyField("Link", "share-link");
@@ -74,7 +74,7 @@ class ShareDialog extends Dialog {
      * @param scene    what the link carries beyond the spec as the teacher sees it now (speed, layout, hidden controls, lesson)
      * @param hideable the names {@code hide=} accepts, in the order to offer them
      */
-    ShareDialog(ShortLinkService links, URI home, RunSpec spec, LinkOptions scene, List<String> hideable) {
+    ShareDialog(ShortLinkService links, URI home, RunSpec spec, PageOptions scene, List<String> hideable) {
         this.links = links;
         this.home = home;
         this.spec = spec;
@@ -131,13 +131,13 @@ class ShareDialog extends Dialog {
     }
 
     /** The link's options as the dialog sets them: the scene's, with autoplay and the ticked controls in offer order. */
-    LinkOptions options() {
+    PageOptions options() {
         return scene.withPlay(play.getValue()).withHide(hideable.stream().filter(hide.getValue()::contains).toList());
     }
 
     /** The full absolute link. */
     String linkText() {
-        return home + "?" + RunFormat.formatLink(spec, options());
+        return home + "?" + PageLink.format(spec, options());
     }
 
     private void optionsChanged() {
@@ -176,7 +176,7 @@ class ShareDialog extends Dialog {
     }
 
     private void makeShortLink() {
-        String query = RunFormat.formatLink(spec, options());
+        String query = PageLink.format(spec, options());
         try {
             String code = links.create(VaadinSession.getCurrent().getSession().getId(), query);
             String text = home.resolve(ShortLinkController.PATH.substring(1) + code).toString();

@@ -10,10 +10,11 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 
 /** The course page lists every lesson, and every card's link opens exactly that lesson's preset. */
 @ViewPackages(classes = LessonsView.class)
@@ -45,11 +46,11 @@ class LessonsViewTest extends BrowserlessTest {
             String href = $(Anchor.class).from(cards.get(i)).withClassName("open").single().getHref();
             assertThat(href).startsWith("./?v=1&");
 
-            RunFormat.Lenient link = RunFormat.parseLenient(href.substring("./?".length()));
+            PageLink.Opened link = PageLink.open(href.substring("./?".length()));
 
             assertThat(link.notes()).as(lesson.id()).isEmpty();
             assertThat(link.spec()).as(lesson.id()).isEqualTo(lesson.spec());
-            assertThat(link.options()).as(lesson.id()).isEqualTo(lesson.options()).extracting(LinkOptions::lesson).isEqualTo(lesson.id());
+            assertThat(link.options()).as(lesson.id()).isEqualTo(lesson.options()).extracting(PageOptions::lesson).isEqualTo(lesson.id());
         }
     }
 }

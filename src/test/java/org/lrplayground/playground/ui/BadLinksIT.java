@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
 import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.link.PageLink;
 
 /**
  * Links last, in the browser: a damaged or future link opens the playground with every valid part,
@@ -47,7 +48,7 @@ class BadLinksIT {
         page.waitForFunction("() => { const e = document.querySelector('lr-surface-plot'); return e && e._surface; }");
         page.waitForFunction("() => location.search.startsWith('?v=1&')");
         String shown = page.url().substring(page.url().indexOf('?') + 1);
-        assertThat(RunFormat.parseLenient(shown).spec()).isEqualTo(RunFormat.parse(validParts));
+        assertThat(PageLink.open(shown).spec()).isEqualTo(RunFormat.parse(validParts));
         assertThat(console.errors()).isEmpty();
     }
 }

@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;
 import org.lrplayground.race.RaceService;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 
 /** A link with {@code lesson=<id>} opens the lesson's explanation beside the playground. */
 @ViewPackages(classes = PlaygroundView.class)
@@ -119,7 +120,7 @@ class PlaygroundLessonTest extends BrowserlessTest {
 
         assertThat(view.lesson.isVisible()).isFalse();
         assertThat(view.spec()).isEqualTo(ADAGRAD.spec());
-        assertThat(view.location()).isEqualTo("?" + RunFormat.formatLink(ADAGRAD.spec(), LinkOptions.NONE.withSpeed("1000")))
+        assertThat(view.location()).isEqualTo("?" + PageLink.format(ADAGRAD.spec(), PageOptions.NONE.withSpeed("1000")))
                 .as("the lesson's speed stays").contains("&speed=1000");
     }
 

@@ -20,7 +20,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.race.RunService;
-import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
@@ -32,6 +31,8 @@ import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.race.RaceService;
 import org.lrplayground.share.InMemoryShortLinks;
 import org.lrplayground.share.ShortLinkService;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 
 /** The playground as a user drives it, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
@@ -95,7 +96,7 @@ class PlaygroundViewTest extends BrowserlessTest {
 
         assertThat(view.runs.runs).hasSize(2);
         assertThat(view.spec()).isEqualTo(RunFormat.parse(PlaygroundView.DEFAULT_QUERY));
-        assertThat(view.location()).isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE))
+        assertThat(view.location()).isEqualTo("?" + PageLink.format(view.spec(), PageOptions.NONE))
                 .startsWith("?v=1&surface=rosenbrock&");
         assertThat(view.controls.run.isEnabled()).isTrue();
     }
@@ -142,7 +143,7 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.spec().runs()).hasSize(RunsPanel.MAX_RUNS);
         assertThat(view.runs.runs.stream().map(RunEditor::color).distinct()).hasSize(RunsPanel.MAX_RUNS);
         assertThat(view.runs.addRun.isEnabled()).isFalse();
-        assertThat(view.location()).contains("&run=").isEqualTo("?" + RunFormat.formatLink(view.spec(), LinkOptions.NONE));
+        assertThat(view.location()).contains("&run=").isEqualTo("?" + PageLink.format(view.spec(), PageOptions.NONE));
     }
 
     @Test

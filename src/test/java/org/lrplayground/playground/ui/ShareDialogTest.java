@@ -11,9 +11,10 @@ import java.net.URL;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.lrplayground.engine.format.LinkOptions;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.share.ShortLinkService;
+import org.lrplayground.link.PageLink;
+import org.lrplayground.link.PageOptions;
 
 /** The share dialog as a teacher fills it in, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
@@ -43,17 +44,17 @@ class ShareDialogTest extends BrowserlessTest {
     void theLinkIsTheSceneWithTheChosenOptionsAndEveryFieldFollowsIt() {
         PlaygroundView view = open("surface=booth&steps=300&run=sgd:lr=0.01&run=adam:lr=0.05&speed=10&side=1");
         ShareDialog dialog = share(view);
-        String plain = HOME + "?" + RunFormat.formatLink(view.spec(), view.linkOptions());
+        String plain = HOME + "?" + PageLink.format(view.spec(), view.linkOptions());
         assertThat(dialog.link.getValue()).isEqualTo(plain).contains("&speed=10&side=1");
 
         test(dialog.play).click();
         test(dialog.hide).selectItems("Runs (optimizers and their settings)", "Problem (surface, start, steps)");
 
         // Hidden controls are written in the order the playground lists them, whatever the ticking order.
-        String expected = HOME + "?" + RunFormat.formatLink(view.spec(),
+        String expected = HOME + "?" + PageLink.format(view.spec(),
                 view.linkOptions().withPlay(true).withHide(List.of("problem", "runs")));
         assertThat(dialog.link.getValue()).isEqualTo(expected).contains("&play=1&hide=problem,runs&");
-        assertThat(RunFormat.parseLenient(expected.substring(expected.indexOf('?') + 1)).spec()).isEqualTo(view.spec());
+        assertThat(PageLink.open(expected.substring(expected.indexOf('?') + 1)).spec()).isEqualTo(view.spec());
         assertThat(dialog.preview.getHref()).isEqualTo(expected);
         assertThat(dialog.embed.getValue()).isEqualTo("<iframe src=\"" + expected.replace("&", "&amp;")
                 + "\" width=\"1000\" height=\"700\" title=\"Learning-Rate Playground\" loading=\"lazy\"></iframe>");
@@ -97,7 +98,7 @@ class ShareDialogTest extends BrowserlessTest {
         assertThat(shortLink).matches("https://playground\\.example/lr/s/[0-9A-Za-z]{10}");
         String code = shortLink.substring(shortLink.lastIndexOf('/') + 1);
         assertThat(PlaygroundViewTest.links.resolve(code))
-                .contains(RunFormat.formatLink(view.spec(), view.linkOptions().withHide(List.of("charts"))));
+                .contains(PageLink.format(view.spec(), view.linkOptions().withHide(List.of("charts"))));
         assertThat(dialog.shortResultShown()).isTrue();
         assertThat(dialog.qr.getAlt()).contains(shortLink);
         assertThat(dialog.qr.getSrc()).isNotBlank();
@@ -159,6 +160,6 @@ class ShareDialogTest extends BrowserlessTest {
 
         test(dialog.hide).selectItem("Share button");
 
-        assertThat(dialog.options()).isEqualTo(new LinkOptions(false, List.of("share"), "instant", false, ""));
+        assertThat(dialog.options()).isEqualTo(new PageOptions(false, List.of("share"), "instant", false, ""));
     }
 }

@@ -1,4 +1,4 @@
-package org.lrplayground.engine.format;
+package org.lrplayground.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lrplayground.engine.format.FormatException;
+import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 
 /**
  * Links are forever: a bad link opens with every valid part, and each ignored part gets one note.
  * Each row: the link, the link its valid parts alone make (parsed strictly), the expected notes.
  */
-class RunFormatLenientTest {
+class PageLinkTest {
 
     static Stream<Arguments> badLinks() {
         return Stream.of(
@@ -63,10 +65,10 @@ class RunFormatLenientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badLinks")
     void aBadLinkOpensWithItsValidPartsAndNotesEachIgnoredOne(String link, String validParts, String[] notes) {
-        RunFormat.Lenient opened = RunFormat.parseLenient(link);
+        PageLink.Opened opened = PageLink.open(link);
 
-        assertThat(opened.spec()).isEqualTo(RunFormat.parse(validParts));
-        assertThat(opened.options()).isEqualTo(RunFormat.parseLenient(validParts).options());
+        assertThat(opened.spec()).isEqualTo(PageLink.spec(validParts));
+        assertThat(opened.options()).isEqualTo(PageLink.open(validParts).options());
         assertThat(opened.notes()).hasSize(notes.length);
         for (int i = 0; i < notes.length; i++) {
             assertThat(opened.notes().get(i)).startsWith(notes[i]);
@@ -75,28 +77,28 @@ class RunFormatLenientTest {
 
     @Test
     void notesLeaveOutLongListsOfAcceptedNames() {
-        assertThat(RunFormat.parseLenient("run=lion").notes()).containsExactly("ignored run 1: unknown optimizer 'lion'");
+        assertThat(PageLink.open("run=lion").notes()).containsExactly("ignored run 1: unknown optimizer 'lion'");
     }
 
     @Test
     void aGeneratedLinkCarriesTheVersionAndItsOptionsAndReadsBackWithoutNotes() {
-        RunSpec spec = RunFormat.parse("surface=booth&run=adam:lr=0.05&run=sgd");
-        LinkOptions options = new LinkOptions(true, List.of("chart", "lr"), "instant", true, "banana-valley");
+        RunSpec spec = PageLink.spec("surface=booth&run=adam:lr=0.05&run=sgd");
+        PageOptions options = new PageOptions(true, List.of("chart", "lr"), "instant", true, "banana-valley");
 
-        String link = RunFormat.formatLink(spec, options);
-        RunFormat.Lenient opened = RunFormat.parseLenient(link);
+        String link = PageLink.format(spec, options);
+        PageLink.Opened opened = PageLink.open(link);
 
         assertThat(link).startsWith("v=1&surface=booth&")
                 .endsWith("&play=1&hide=chart,lr&speed=instant&side=1&lesson=banana-valley");
-        assertThat(opened).isEqualTo(new RunFormat.Lenient(spec, options, List.of()));
-        assertThat(RunFormat.parse(link)).as("strict parsing accepts the link keys").isEqualTo(spec);
-        assertThat(RunFormat.formatLink(spec, LinkOptions.NONE)).isEqualTo("v=1&" + RunFormat.format(spec));
+        assertThat(opened).isEqualTo(new PageLink.Opened(spec, options, List.of()));
+        assertThat(PageLink.spec(link)).as("strict parsing accepts the link keys").isEqualTo(spec);
+        assertThat(PageLink.format(spec, PageOptions.NONE)).isEqualTo("v=1&" + RunFormat.format(spec));
     }
 
     @Test
     void strictParsingStillRejectsBadLinkKeys() {
         FormatException e = org.assertj.core.api.Assertions.catchThrowableOfType(FormatException.class,
-                () -> RunFormat.parse("play=yes&run=sgd"));
+                () -> PageLink.spec("play=yes&run=sgd"));
 
         assertThat(e.parameter()).isEqualTo("play");
     }
@@ -113,7 +115,7 @@ class RunFormatLenientTest {
             for (int k = random.nextInt(30); k > 0; k--) {
                 link.append(pieces[random.nextInt(pieces.length)]);
             }
-            RunFormat.Lenient opened = RunFormat.parseLenient(link.toString());
+            PageLink.Opened opened = PageLink.open(link.toString());
             assertThat(opened.spec().runs()).as(link.toString()).isNotEmpty();
             assertThat(opened.notes()).as("recovered part by part: %s", link).noneMatch(note -> note.startsWith("ignored the link"));
         }
