@@ -33,6 +33,9 @@
   /** The steps of a thinned column: first, first + stride, …, and the last one at last. */
   const stepOf = (b, i, n) => (i === n - 1 ? b.last : b.first + i * b.stride);
 
+  /** Value i of a column, which comes as one value when all its values are the same. */
+  const at = (column, i) => (Array.isArray(column) ? column[i] : column);
+
   /** Opacity of a series: dimmed while another run is highlighted. */
   const dim = (chart, run) => (chart._highlight == null || chart._highlight === run ? 1 : 0.15);
 
@@ -244,17 +247,16 @@
     }
 
     /**
-     * Appends to the paths, per run {run, first, stride, last, x, y, loss, lrx, lry, end}: columns
-     * of thinned steps (see stepOf); end is the run's status id once it has ended. Here run counts
-     * the plot's own runs (a side-by-side plot has one).
+     * Appends to the paths, per run {run, first, stride, last, n, x, y, loss, end}: n values per
+     * column at thinned steps (see stepOf, at); end is the run's status id once it has ended. Here
+     * run counts the plot's own runs (a side-by-side plot has one).
      */
     appendPaths(batches) {
       for (const b of batches) {
         const run = this._runs[b.run];
         if (!run) continue;
-        const n = b.x.length;
-        for (let i = 0; i < n; i++) {
-          run.data.push([b.x[i], b.y[i], stepOf(b, i, n), b.loss[i], b.lrx[i], b.lry[i]]);
+        for (let i = 0; i < b.n; i++) {
+          run.data.push([at(b.x, i), at(b.y, i), stepOf(b, i, b.n), at(b.loss, i)]);
         }
         run.end = b.end;
       }
@@ -324,7 +326,7 @@
             const run = this._runs[Number(p.seriesId.slice('steps-'.length))];
             if (!run) return '';
             return `<b>${run ? run.name : ''}</b><br>step ${v[2]}<br>x = ${fmt(v[0])}, y = ${fmt(v[1])}`
-                + `<br>loss = ${fmt(v[3])}<br>lr = ${fmt(v[4])} (x), ${fmt(v[5])} (y)`;
+                + `<br>loss = ${fmt(v[3])}`;
           },
         },
         series: [
@@ -618,13 +620,13 @@
     }
 
     /**
-     * Appends thinned columns, per series {id, first, stride, last, values}: values at the steps
-     * first, first + stride, … and last. There is no update, hence no rate, before step 1, and a
+     * Appends thinned columns, per series {id, first, stride, last, n, values}: n values at the
+     * steps first, first + stride, … and last (one value standing for all n when they are the same). There is no update, hence no rate, before step 1, and a
      * log axis drops values ≤ 0.
      */
     appendColumns(columns) {
       this.append(columns.map((c) => ({
-        id: c.id, points: c.values.map((v, i) => [stepOf(c, i, c.values.length), v]).filter((p) => p[1] !== null),
+        id: c.id, points: Array.from({length: c.n}, (_, i) => [stepOf(c, i, c.n), at(c.values, i)]).filter((p) => p[1] !== null),
       })));
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.race.Frame;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -223,18 +224,17 @@ public class RaceDisplay extends Div {
                     IntStream.of(s.size() - 1)).toArray();
             int first = s.first() + kept[0];
             int last = s.first() + s.size() - 1;
-            ObjectNode path = paths.addObject().put("run", r).put("first", first).put("stride", stride).put("last", last);
+            ObjectNode path = paths.addObject().put("run", r).put("first", first).put("stride", stride).put("last", last)
+                    .put("n", kept.length);
             path.set("x", column(kept, i -> s.x()[i]));
             path.set("y", column(kept, i -> s.y()[i]));
             path.set("loss", column(kept, i -> s.loss()[i]));
-            path.set("lrx", column(kept, i -> s.lrX()[i]));
-            path.set("lry", column(kept, i -> s.lrY()[i]));
             path.put("end", run.status().finished() ? run.status().kind().id() : null);
             double fStar = shown.fStar();
-            loss.add(series(lossId(r), first, stride, last, column(kept, i -> s.loss()[i] - fStar)));
-            lr.add(series(lrXId(r), first, stride, last, column(kept, i -> s.lrX()[i])));
-            lr.add(series(lrYId(r), first, stride, last, column(kept, i -> s.lrY()[i])));
-            eta.add(series(etaId(r), first, stride, last, column(kept, i -> s.eta()[i])));
+            loss.add(series(lossId(r), first, stride, last, kept, i -> s.loss()[i] - fStar));
+            lr.add(series(lrXId(r), first, stride, last, kept, i -> s.lrX()[i]));
+            lr.add(series(lrYId(r), first, stride, last, kept, i -> s.lrY()[i]));
+            eta.add(series(etaId(r), first, stride, last, kept, i -> s.eta()[i]));
         }
         results.draw(frame);
         if (paths.isEmpty()) {
@@ -255,13 +255,21 @@ public class RaceDisplay extends Div {
         }
     }
 
-    private static ObjectNode series(String id, int first, int stride, int last, ArrayNode values) {
-        ObjectNode o = Json.object().put("id", id).put("first", first).put("stride", stride).put("last", last);
-        o.set("values", values);
+    private static ObjectNode series(String id, int first, int stride, int last, int[] kept, IntToDoubleFunction value) {
+        ObjectNode o = Json.object().put("id", id).put("first", first).put("stride", stride).put("last", last)
+                .put("n", kept.length);
+        o.set("values", column(kept, value));
         return o;
     }
 
-    private static ArrayNode column(int[] kept, IntToDoubleFunction value) {
-        return Json.numbers(Arrays.stream(kept).mapToDouble(value).toArray());
+    /**
+     * The values at the kept steps: an array, or one value when they are all the same — a constant
+     * schedule's η, SGD's effective rates — which the page repeats (about a third of what a frame sends).
+     */
+    private static JsonNode column(int[] kept, IntToDoubleFunction value) {
+        double[] values = Arrays.stream(kept).mapToDouble(value).toArray();
+        ArrayNode all = Json.numbers(values);
+        boolean same = values.length > 1 && all.valueStream().allMatch(v -> v.equals(all.get(0)));
+        return same ? all.get(0) : all;
     }
 }

@@ -16,6 +16,7 @@ import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.link.PageLink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,7 +122,7 @@ class PlaygroundIT {
         page.mouse().click(box.x + pixel.get(0).doubleValue(), box.y + pixel.get(1).doubleValue());
         page.waitForFunction("() => !location.search.includes('start=-1.5,2')");
 
-        RunSpec spec = RunFormat.parse(URLDecoder.decode(query(page), StandardCharsets.UTF_8));
+        RunSpec spec = PageLink.spec(URLDecoder.decode(query(page), StandardCharsets.UTF_8));
         assertThat(spec.start().x()).isCloseTo(0.5, Offset.offset(0.02));
         assertThat(spec.start().y()).isCloseTo(0.25, Offset.offset(0.02));
         @SuppressWarnings("unchecked")
