@@ -120,8 +120,9 @@ class LiveRace {
         }
     }
 
+    /** Whether more of the race is on its way (a worker may be a moment from ending after the last frame). */
     boolean playing() {
-        return playback != null && playback.playing();
+        return playback != null && playback.playing() && !playback.finished();
     }
 
     boolean finished() {

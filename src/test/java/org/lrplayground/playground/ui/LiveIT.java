@@ -50,6 +50,7 @@ class LiveIT {
         assertThat(String.join("|", statuses(page))).isNotEqualTo(before);
         assertThat(statuses(page)).noneMatch(s -> s.equals("ready")).allMatch(s -> !s.startsWith("step "));
         assertThat(page.locator(".race-results .cell-status").nth(3)).hasAttribute("kind", "max-steps");
+        assertThat(page.locator("#run")).hasText("Run again");
         assertThat(console.errors()).isEmpty();
     }
 
