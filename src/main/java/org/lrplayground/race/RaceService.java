@@ -25,7 +25,7 @@ public class RaceService implements DisposableBean {
     /** The speed that delivers a whole race in one frame. */
     public static final double INSTANT = Double.POSITIVE_INFINITY;
     /** Time between frames while playing. */
-    static final long FRAME_MILLIS = 60;
+    static final long FRAME_MILLIS = 100;
     /** Most steps per run in one frame, so a slow race still shows progress. */
     static final int MAX_STEPS_PER_FRAME = 2_000;
 

@@ -29,7 +29,9 @@ public class RaceResults extends Div {
     private final Map<Integer, Double> stable = new HashMap<>();
     private BiConsumer<Integer, Double> useRate = (run, lr) -> {
     };
-    private double fStar;
+    /** When the moving runs' numbers were last written. */
+    private long shownAt = Long.MIN_VALUE / 2;
+    private static final long SHOWN_EVERY = 250_000_000L;
 
     /** What one row shows, and its cells. */
     private static final class Row {
@@ -37,6 +39,10 @@ public class RaceResults extends Div {
         final Span gap = cell("gap");
         final Span distance = cell("distance");
         RunStatus last = RunStatus.RUNNING;
+        /** The latest status, distance and f* to write. */
+        RunStatus latest = RunStatus.RUNNING;
+        double distanceValue = Double.NaN;
+        double fStar;
         int step;
         double loss = Double.NaN;
 
@@ -69,7 +75,6 @@ public class RaceResults extends Div {
     }
 
     void show(RunSpec spec, List<ChartSeries> runs, double fStar) {
-        this.fStar = fStar;
         table.removeAll();
         rows.clear();
         stable.clear();
@@ -77,6 +82,7 @@ public class RaceResults extends Div {
         table.add(row(null, header("run"), header("status"), header("f − f*"), header("to minimum")));
         for (ChartSeries run : runs) {
             Row r = new Row();
+            r.fStar = fStar;
             Span name = new Span(new Swatch(run.color()), new Span(run.name()));
             name.addClassName("cell-run");
             Div line = row(run.run(), name, r.status, r.gap, r.distance);
@@ -117,14 +123,35 @@ public class RaceResults extends Div {
                 row.loss = s.loss()[s.size() - 1];
                 row.step = s.first() + s.size() - 1;
             }
-            ended |= run.status().finished() && !row.last.finished();
-            setStatus(row, run.status(), row.step);
-            row.gap.setText(Numbers.readable(row.loss - fStar));
-            row.distance.setText(Numbers.readable(run.distance()));
+            boolean ends = run.status().finished() && !row.last.finished();
+            ended |= ends;
+            row.latest = run.status();
+            row.distanceValue = run.distance();
+            if (ends) {
+                write(row);
+            }
+        }
+        // While runs move, their numbers are written at most every SHOWN_EVERY: the eye cannot read
+        // more, and each written text is pushed. A last frame is always written.
+        long now = System.nanoTime();
+        if (frame.finished() || now - shownAt >= SHOWN_EVERY) {
+            flush();
         }
         if (ended) {
             renderNotes();
         }
+    }
+
+    /** Writes every run's latest numbers now (the race has paused, or a single step was taken). */
+    public void flush() {
+        shownAt = System.nanoTime();
+        rows.forEach(RaceResults::write);
+    }
+
+    private static void write(Row row) {
+        setStatus(row, row.latest, row.step);
+        row.gap.setText(Numbers.readable(row.loss - row.fStar));
+        row.distance.setText(Numbers.readable(row.distanceValue));
     }
 
     /** Why each failed run failed, and for a rate too large one that holds, when one was found. */

@@ -273,7 +273,7 @@ public final class PlaygroundBench {
                 double seconds = (System.nanoTime() - wall0) / 1e9;
                 double serverCpu = (os.getProcessCpuTime() - cpu0 - (clientCpu(threads) - client0)) / 1e9;
                 // Per second of the race at its nominal speed (the server keeps that pace and sends a
-                // frame every 60 ms); a browser that falls behind takes longer to read and draw them.
+                // frame every 100 ms); a browser that falls behind takes longer to read and draw them.
                 double kbPerSecond = pushed.get() / 1024.0 / PACED_SECONDS;
                 List<Number> browserMillis = numbers(page.evaluate("() => [window.benchPaint, window.benchRenders,"
                         + " window.benchLongTasks]"));

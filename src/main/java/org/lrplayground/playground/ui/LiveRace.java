@@ -102,6 +102,7 @@ class LiveRace {
         }
         if (playing()) {
             playback.pause();
+            display.results().flush();
         } else {
             if (finished()) {
                 reset();
@@ -169,6 +170,9 @@ class LiveRace {
     private void apply(int from, Frame frame) {
         if (from == generation && playback != null) {
             display.draw(frame);
+            if (!playing()) {
+                display.results().flush();
+            }
             if (frame.finished()) {
                 suggestStableRates(frame);
             }
