@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lrplayground.browser.InBrowser;
+import org.lrplayground.browser.Races;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.lessons.Lesson;
 import org.lrplayground.lessons.Lessons;
@@ -38,8 +39,6 @@ class AccessibilityIT {
     /** Its last run diverges: the error colours of its status and note are audited too. */
     private static final String RACE = "surface=rosenbrock&start=-1.5,2&steps=300&run=sgd:lr=0.001&run=adam:lr=0.05"
             + "&run=sgd:lr=1&speed=instant&play=1";
-    private static final String RACE_OVER = "() => { const s = [...document.querySelectorAll('.race-results .cell-status')];"
-            + " return s.length > 0 && s.every(e => e.getAttribute('kind') !== 'running'); }";
     /** Moderate rules that we hold to all the same: they are what a screen reader user navigates by. */
     private static final List<String> STRUCTURE = List.of("landmark-one-main", "region", "heading-order");
     private static final List<String> BLOCKING = List.of("serious", "critical");
@@ -132,7 +131,7 @@ class AccessibilityIT {
     /** Opens the playground on a race that starts by itself and waits until every run has ended. */
     private static void race(Page page, String query) {
         page.navigate("/?" + query);
-        page.waitForFunction(RACE_OVER, null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        page.waitForFunction(Races.ENDED, null, new Page.WaitForFunctionOptions().setTimeout(60_000));
     }
 
     private static void audit(Page page, String where) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
+import org.lrplayground.browser.Races;
 import org.lrplayground.lessons.Lessons;
 
 /** The course in a real browser: a card opens its lesson beside the playground, and the lesson's claim shows on Run. */
@@ -41,7 +42,7 @@ class LessonsIT {
         awaitPlayground(page);
         assertThat(page.url()).as("the lesson's own speed: 3,000 steps in 3 s").contains("&speed=1000&");
         page.click("#run");
-        page.waitForFunction("() => [...document.querySelectorAll('.race-results .cell-status')].every(s => s.getAttribute('kind') !== 'running')",
+        page.waitForFunction(Races.ENDED,
                 null, new Page.WaitForFunctionOptions().setTimeout(60_000));
 
         assertThat(page.locator(".lesson-panel h2").textContent()).isEqualTo("Adagrad's rate only shrinks");

@@ -15,6 +15,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
+import org.lrplayground.browser.Races;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +58,7 @@ class ExportIT {
     void eachChartSavesItselfAsAPngOfTwiceItsSizeOnTheThemesBackground(Page page, BrowserConsole console) throws Exception {
         open(page);
         page.click("#run");
-        page.waitForFunction("() => [...document.querySelectorAll('.race-results .cell-status')].every(s => s.getAttribute('kind') !== 'running')");
+        page.waitForFunction(Races.ENDED);
 
         Download surface = page.waitForDownload(() -> page.locator("lr-surface-plot .lr-save-png").click());
         Download loss = page.waitForDownload(() -> page.locator("lr-line-chart .lr-save-png").first().click());

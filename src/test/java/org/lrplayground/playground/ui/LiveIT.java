@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
+import org.lrplayground.browser.Races;
 
 /** Live and lasting, in a real browser: edits redraw at once, nothing is wiped, undo and Back, the legend and results. */
 @InBrowser
@@ -18,8 +19,6 @@ class LiveIT {
 
     private static final String SCENE = "surface=rosenbrock&start=-1.5,2&steps=2000"
             + "&run=adagrad:lr=0.5&run=rmsprop:lr=0.01&run=adam:lr=0.05&run=sgd:lr=1&speed=instant";
-    private static final String ALL_ENDED = "() => { const s = [...document.querySelectorAll('.race-results .cell-status')];"
-            + " return s.length > 0 && s.every(e => e.getAttribute('kind') !== 'running'); }";
 
     private static void open(Page page, String query) {
         page.navigate("/?" + query);
@@ -35,7 +34,7 @@ class LiveIT {
     void draggingASliderRedrawsTheFinishedRaceWhileItMovesAndTheAddressFollows(Page page, BrowserConsole console) {
         open(page, SCENE);
         page.click("#run");
-        page.waitForFunction(ALL_ENDED);
+        page.waitForFunction(Races.ENDED);
         String before = String.join("|", statuses(page));
         Locator slider = page.locator(".run-card").nth(3).locator("input[type=range]");
 
@@ -97,7 +96,7 @@ class LiveIT {
     void oneLegendForEveryChartHidesAndHighlightsARunAndTheResultsStayWhenThePanelsAreHidden(Page page, BrowserConsole console) {
         open(page, SCENE + "&hide=problem,runs");
         page.click("#run");
-        page.waitForFunction(ALL_ENDED);
+        page.waitForFunction(Races.ENDED);
 
         assertThat(page.locator(".side")).isHidden();
         double stage = page.locator(".stage").boundingBox().width;
@@ -134,7 +133,7 @@ class LiveIT {
                 .setViewportSize(390, 844).setHasTouch(true).setIsMobile(true))) {
             Page p = phone.newPage();
             open(p, "surface=rosenbrock&start=-1.5,2&steps=300&run=adam:lr=0.05&play=1&speed=instant");
-            p.waitForFunction(ALL_ENDED);
+            p.waitForFunction(Races.ENDED);
             String scene = p.url();
             var box = p.locator("lr-surface-plot").boundingBox();
             double x = box.x + box.width / 2, y = box.y + box.height / 2;
@@ -148,7 +147,7 @@ class LiveIT {
                     "clientX", x, "clientY", y, "isPrimary", true, "bubbles", true));
             p.waitForFunction("url => location.href !== url", scene);
             assertThat(p.url()).doesNotContain("start=-1.5,2");
-            p.waitForFunction(ALL_ENDED);
+            p.waitForFunction(Races.ENDED);
         }
         assertThat(console.errors()).isEmpty();
     }

@@ -14,6 +14,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.InBrowser;
+import org.lrplayground.browser.Races;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.link.PageLink;
@@ -54,7 +55,7 @@ class PlaygroundIT {
         page.click("#run");
         page.waitForFunction("sizes => JSON.stringify(document.querySelector('lr-surface-plot').pointCounts)"
                 + " === JSON.stringify(sizes)", sizes, new Page.WaitForFunctionOptions().setTimeout(60_000));
-        page.waitForFunction("() => [...document.querySelectorAll('.race-results .cell-status')].every(s => s.getAttribute('kind') !== 'running')");
+        page.waitForFunction(Races.ENDED);
 
         List<String> kinds = page.locator(".race-results .cell-status").all().stream().map(l -> l.getAttribute("kind")).toList();
         for (int r = 0; r < sizes.size(); r++) {
