@@ -242,8 +242,11 @@
 
     /** Replaces the runs (clearing their paths): [{run, name, color}]. */
     setRuns(runs) {
+      const same = runs.length === this._runs.length;
       this._runs = runs.map((r) => ({...r, data: [], end: null}));
-      this._render();
+      // As many runs as before (a live edit): only the paths change; the contours, a few thousand
+      // segments, are not handed to ECharts again.
+      if (same) this._drawAppended(); else this._render();
     }
 
     /**
@@ -596,8 +599,9 @@
 
     /** Replaces every series (clearing data): [{id, run, name, color, dashed}]. */
     setSeries(series) {
+      const same = series.length === this._series.length && series.every((s, k) => s.id === this._series[k].id);
       this._series = series.map((s) => ({...s, data: []}));
-      this._render();
+      if (same) this._drawAppended(); else this._render();
     }
 
     /** Vertical dashed lines in the text colour, labelled along their length: [{x, label}]. */
