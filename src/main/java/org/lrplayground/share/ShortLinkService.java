@@ -57,7 +57,7 @@ public class ShortLinkService {
      * call counts towards the rate limit, which so also bounds the look-ups a script can make.
      *
      * @param sessionKey      whose links count towards the rate limit, e.g. the HTTP session's id
-     * @param normalisedQuery a run-format query, e.g. {@code RunFormat.formatLink}'s, without the leading '?'
+     * @param normalisedQuery a run-format query, e.g. {@code PageLink.format}'s, without the leading '?'
      * @return the code: the link is {@code /s/<code>}
      * @throws RateLimitedException     after {@value #PER_MINUTE} links within a minute from one session
      * @throws IllegalArgumentException when the query is empty, too long or holds control characters
