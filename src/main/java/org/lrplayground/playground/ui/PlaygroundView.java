@@ -169,7 +169,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         applyHidden();
-        address.afterNavigation();
+        address.afterNavigation(event.getLocationChangeEvent().getTrigger());
     }
 
     /** The controls a link may hide with {@code hide=}, by the names links use, in {@link Control}'s order. */

@@ -1,6 +1,7 @@
 package org.lrplayground.playground.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.NavigationTrigger;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -66,7 +67,7 @@ final class SceneAddress {
         boolean moved = !next.equals(location);
         location = next;
         UI ui = UI.getCurrent();
-        // An arrival's address is written after the navigation (afterNavigation), whose entry comes later.
+        // An arrival's address is the navigation's business (afterNavigation).
         if (ui != null && moved && change != Change.ARRIVED) {
             ui.getPage().executeJs("history." + (entry == Entry.PUSH ? "pushState" : "replaceState")
                     + "(history.state, '', $0)", location);
@@ -74,14 +75,15 @@ final class SceneAddress {
     }
 
     /**
-     * After a navigation: the normalised link replaces the address the browser navigated to, in the
-     * entry the router made. The client's router adds that entry once this response is handled,
-     * hence the timeout.
+     * After a navigation: a page that was loaded (or reloaded) shows the normalised link in its one
+     * history entry. Any other arrival — a router link, Back, Forward — keeps its address: the
+     * client's router writes that entry only after this response, so replacing it now would
+     * overwrite the entry before it, and the address is a valid link of the same scene anyway.
      */
-    void afterNavigation() {
+    void afterNavigation(NavigationTrigger trigger) {
         UI ui = UI.getCurrent();
-        if (location != null && ui != null) {
-            ui.getPage().executeJs("setTimeout(() => history.replaceState(history.state, '', $0))", location);
+        if (location != null && ui != null && (trigger == NavigationTrigger.PAGE_LOAD || trigger == NavigationTrigger.REFRESH)) {
+            ui.getPage().executeJs("history.replaceState(history.state, '', $0)", location);
         }
     }
 
