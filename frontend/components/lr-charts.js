@@ -266,6 +266,23 @@
       this._scheduleAppend();
     }
 
+    /**
+     * Whole paths for a board, whose runs change one at a time: the board has count runs now, and
+     * each of paths, {slot, run, name, color, first, stride, last, n, x, y, loss, end}, takes the
+     * place slot (run is what highlighting and hiding go by: a student's runs share one).
+     */
+    setPaths(count, paths) {
+      const shrunk = count < this._runs.length;
+      this._runs.length = count;
+      for (const p of paths) {
+        this._runs[p.slot] = {
+          run: p.run, name: p.name, color: p.color, end: p.end,
+          data: Array.from({length: p.n}, (_, i) => [at(p.x, i), at(p.y, i), stepOf(p, i, p.n), at(p.loss, i)]),
+        };
+      }
+      if (shrunk) this._render(); else this._scheduleAppend();
+    }
+
     _legendItems() {
       return this._runs.filter((r) => this._shown(r.run)).map((r) => ({name: r.name, color: r.color}));
     }
@@ -586,12 +603,12 @@
   class LrLineChart extends LrChart {
     constructor() {
       super();
-      this._config = {yLog: false, xLog: false, xName: 'step', yName: '', legend: true};
+      this._config = {yLog: false, xLog: false, xName: 'step', yName: '', legend: true, dots: false};
       this._series = [];
       this._markers = [];
     }
 
-    /** {yLog, xLog, xName, yName, legend} */
+    /** {yLog, xLog, xName, yName, legend, dots}; dots draws each point alone, as a scatter plot. */
     setConfig(config) {
       this._config = {...this._config, ...config};
       this._render();
@@ -668,7 +685,10 @@
           textStyle: {color: ink.text, fontSize: 11},
           data: this._series.map((s) => s.name), // not the markers' series
         },
-        tooltip: {
+        tooltip: c.dots ? {
+          trigger: 'item', confine: true,
+          formatter: (p) => `${p.marker} ${p.seriesName}<br>${c.xName} ${fmt(p.value[0])}: <b>${fmt(p.value[1])}</b>`,
+        } : {
           trigger: 'axis', confine: true,
           formatter: (items) => `${c.xName} ${c.xLog ? fmt(items[0].value[0]) : items[0].value[0]}<br>` + items
               .map((p) => `${p.marker} ${p.seriesName}: <b>${fmt(p.value[1])}</b>`).join('<br>'),
@@ -708,7 +728,8 @@
     _lineSeries() {
       this._drawn = this._series.reduce((n, s) => n + s.data.length, 0);
       return this._series.map((s) => ({
-        id: s.id, name: s.name, type: 'line', data: this._shown(s.run) ? s.data : [], showSymbol: false,
+        id: s.id, name: s.name, type: this._config.dots ? 'scatter' : 'line', symbolSize: 9,
+        data: this._shown(s.run) ? s.data : [], showSymbol: false,
         z: this._highlight === s.run ? 3 : 2,
         lineStyle: {color: s.color, width: 1.8, type: s.dashed ? 'dashed' : 'solid', opacity: dim(this, s.run)},
         itemStyle: {color: s.color, opacity: dim(this, s.run)},

@@ -233,13 +233,15 @@ public class ClassroomService {
     }
 
     /**
-     * The student a token stands for, e.g. for a student's page that found the token in its cookie.
+     * The student a token stands for, with their hand-ins as ranked now: for a student's page that
+     * found the token in its cookie.
      *
-     * @return the student's id
      * @throws ClassroomException UNKNOWN_CLASS, NOT_SIGNED_IN or WRONG_SECRET
      */
-    public long studentId(String code, String studentToken, String client) {
-        return student(find(code, client), studentToken).id();
+    public Board.Student student(String code, String studentToken, String client) {
+        Classroom c = find(code, client);
+        long id = student(c, studentToken).id();
+        return assemble(c).students().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
     /** Opens or pauses the class, or closes it for good. */

@@ -28,6 +28,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private final Main main = new Main();
     private final Anchor playground = new Anchor("./", "Playground");
     private final Anchor lessons = new Anchor("lessons", "Lessons");
+    private final Anchor host = new Anchor("host", "Host a class");
     private final Button theme = new Button(VaadinIcon.ADJUST.create());
     private boolean dark;
 
@@ -37,7 +38,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         title.addClassName("app-title");
         Span actions = new Span();
         actions.addClassName("app-actions");
-        Nav nav = new Nav(playground, lessons);
+        host.setId("host-class");
+        Nav nav = new Nav(playground, lessons, host);
         nav.addClassName("app-nav");
         nav.setAriaLabel("Pages");
         theme.setId("theme");
@@ -63,8 +65,11 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         boolean onLessons = event.getLocation().getFirstSegment().equals("lessons");
-        mark(playground, !onLessons);
+        String page = event.getLocation().getFirstSegment();
+        mark(playground, page.isEmpty());
         mark(lessons, onLessons);
+        mark(host, page.equals("host"));
+        setHostScene(page.isEmpty() ? event.getLocation().getQueryParameters().getQueryString() : "");
         theme.setVisible(true); // a page may hide it again (a link's hide=theme)
     }
 
@@ -84,6 +89,11 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** "Host a class" makes a class of this scene (a run-format query; blank for the default one). */
+    public void setHostScene(String query) {
+        host.setHref(query == null || query.isBlank() ? "host" : "host?" + query);
     }
 
     /** The theme button, which a link may hide. */

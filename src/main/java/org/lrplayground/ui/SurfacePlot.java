@@ -117,6 +117,21 @@ public class SurfacePlot extends Component implements HasSize {
         getElement().callJsFunction("appendPaths", runs);
     }
 
+    /**
+     * Whole paths, for a board whose runs change one at a time: there are {@code count} runs now,
+     * and each path, {@code {slot, run, name, color, first, stride, last, n, x, y, loss, end}} in
+     * {@link #appendPaths}' columns, takes the place {@code slot}; the others keep theirs. Several
+     * paths may share a {@code run}, which is what hiding and highlighting go by (a student's runs).
+     */
+    public void setPaths(int count, ArrayNode paths) {
+        getElement().callJsFunction("setPaths", count, paths);
+    }
+
+    /** Draws the paths of {@code run} over the others, which are dimmed; null for none. */
+    public void highlight(Integer run) {
+        getElement().callJsFunction("highlight", run);
+    }
+
     /** Hides the paths of these runs. */
     public void setHidden(int[] runs) {
         getElement().callJsFunction("setHidden", Json.integers(runs));

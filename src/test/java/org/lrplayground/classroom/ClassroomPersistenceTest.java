@@ -51,7 +51,7 @@ class ClassroomPersistenceTest {
                     assertThat(h.handedInAt()).isEqualTo(handin.handedInAt());
                 });
             });
-            assertThat(classes.studentId(c.code(), token, "school")).as("the token still works").isEqualTo(board.students().getFirst().id());
+            assertThat(classes.student(c.code(), token, "school").id()).as("the token still works").isEqualTo(board.students().getFirst().id());
         }
     }
 }

@@ -19,10 +19,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lrplayground.race.RunService;
+import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.lessons.LessonFigures;
 import org.lrplayground.lessons.ui.LessonPanel;
@@ -65,6 +68,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     private final SpecForm form = new SpecForm(problem, runs, message);
     private RunSpec spec;
     private boolean restoring;
+    /** Shown inside another page (a class's), which gives it its scenes: the address bar is not its own. */
+    private boolean embedded;
+    private boolean editable = true;
     /** What the link asked beyond the spec (hidden controls, the lesson); kept in the address bar. */
     private PageOptions options = PageOptions.NONE;
 
@@ -114,6 +120,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (embedded) {
+            return;
+        }
         Map<String, List<String>> query = new LinkedHashMap<>();
         event.getLocation().getQueryParameters().getParameters().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
         restore(query.isEmpty() ? PageLink.open(DEFAULT_QUERY) : PageLink.open(query), Change.ARRIVED);
@@ -169,6 +178,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         applyHidden();
+        if (embedded) {
+            return;
+        }
         address.afterNavigation(event.getLocationChangeEvent().getTrigger());
     }
 
@@ -255,20 +267,57 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         }
     }
 
+    /**
+     * Shows {@code scene} (a run-format query) inside another page, which from now on owns the
+     * address bar: the playground's undo history still follows edits, the browser's address does not.
+     *
+     * @param hidden the controls the page hides, as a link's {@code hide=} would
+     */
+    public void embed(String scene, Collection<Control> hidden) {
+        embedded = true;
+        address.keepOffBrowser();
+        PageLink.Opened opened = PageLink.open(scene);
+        restore(new PageLink.Opened(opened.spec(), opened.options().withHide(hidden.stream().map(Control::id).toList()),
+                opened.notes()), Change.ARRIVED);
+    }
+
+    /** Whether the runs and the problem may be edited (a class's teacher may lock them); the race may always run. */
+    public void setEditable(boolean on) {
+        editable = on;
+        problem.getElement().setEnabled(on);
+        runs.getElement().setEnabled(on);
+        updateControls();
+    }
+
+    /** The scene on stage when the form is valid: what a student hands in. */
+    public Optional<RunSpec> validScene() {
+        return spec != null && form.valid() ? Optional.of(spec) : Optional.empty();
+    }
+
+    /** More buttons at the end of the race controls, after Export and Share. */
+    public void addActions(Component... actions) {
+        controls.addTrailing(actions);
+    }
+
     /** Puts the scene's link in the address bar. */
     private void writeLocation(Change change) {
         if (spec != null) {
             address.write("?" + PageLink.format(spec, linkOptions()), change);
+            MainLayout.of(this).filter(l -> !embedded).ifPresent(l -> l.setHostScene(RunFormat.format(spec)));
             updateControls();
         }
     }
 
     private void undo() {
-        address.undo().ifPresent(this::restoreUndone);
+        if (editable) {
+            address.undo().ifPresent(this::restoreUndone);
+        }
     }
 
     private void redo() {
-        address.redo().ifPresent(this::restoreUndone);
+        if (editable) {
+            address.redo().ifPresent(this::restoreUndone);
+        }
     }
 
     /** A scene from the undo history: shown like a link, with its own entry in the browser's history. */
@@ -278,7 +327,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     /** A click on the plot moves the start; the race follows like after any edit. */
     private void pickStart(double x, double y) {
-        if (spec != null) {
+        if (spec != null && editable) {
             problem.setStart(SpecForm.round(x, spec), SpecForm.round(y, spec));
             edited();
         }
@@ -294,7 +343,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     private void updateControls() {
         boolean valid = spec != null && form.valid();
-        controls.update(valid, race.playing(), race.finished(), race.started(), address.canUndo(), address.canRedo());
+        controls.update(valid, race.playing(), race.finished(), race.started(), editable && address.canUndo(),
+                editable && address.canRedo());
         share.setEnabled(valid);
         export.setAvailable(valid);
         runs.runs.forEach(r -> r.findLr.setEnabled(valid));

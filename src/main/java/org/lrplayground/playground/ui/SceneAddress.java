@@ -44,6 +44,8 @@ final class SceneAddress {
     /** What the address bar shows (or is about to), "?" and the link. */
     private String location;
     private long lastEdit = Long.MIN_VALUE / 2;
+    /** Whether the browser's address bar and history follow; not in a page that owns them (a class's). */
+    private boolean browser = true;
 
     SceneAddress(LongSupplier clock) {
         this.clock = clock;
@@ -68,7 +70,7 @@ final class SceneAddress {
         location = next;
         UI ui = UI.getCurrent();
         // An arrival's address is the navigation's business (afterNavigation).
-        if (ui != null && moved && change != Change.ARRIVED) {
+        if (browser && ui != null && moved && change != Change.ARRIVED) {
             ui.getPage().executeJs("history." + (entry == Entry.PUSH ? "pushState" : "replaceState")
                     + "(history.state, '', $0)", location);
         }
@@ -82,9 +84,14 @@ final class SceneAddress {
      */
     void afterNavigation(NavigationTrigger trigger) {
         UI ui = UI.getCurrent();
-        if (location != null && ui != null && (trigger == NavigationTrigger.PAGE_LOAD || trigger == NavigationTrigger.REFRESH)) {
+        if (browser && location != null && ui != null && (trigger == NavigationTrigger.PAGE_LOAD || trigger == NavigationTrigger.REFRESH)) {
             ui.getPage().executeJs("history.replaceState(history.state, '', $0)", location);
         }
+    }
+
+    /** From now on only the undo history follows the scenes; the browser's address is another page's. */
+    void keepOffBrowser() {
+        browser = false;
     }
 
     /** Another clock, for tests. */

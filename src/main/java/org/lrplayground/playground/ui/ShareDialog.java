@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.clipboard.Clipboard;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -27,6 +28,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.link.PageLink;
 import org.lrplayground.link.PageOptions;
@@ -118,7 +120,8 @@ class ShareDialog extends Dialog {
                 new Paragraph("Whoever opens this link sees the surface, the runs and their settings as they are now."),
                 row(link, copyLink, preview), play, hide, summary,
                 section(new Div(makeShort, shortMessage), shortResult),
-                row(embed, copyEmbed));
+                row(embed, copyEmbed),
+                hostClass(spec));
         content.addClassName("share-content");
         add(content);
         Button close = new Button("Close", e -> close());
@@ -128,6 +131,14 @@ class ShareDialog extends Dialog {
         play.addValueChangeListener(e -> optionsChanged());
         hide.addValueChangeListener(e -> optionsChanged());
         update();
+    }
+
+    /** A class of this scene: students join with a code and hand in, the teacher's board shows it all live. */
+    private static Paragraph hostClass(RunSpec spec) {
+        Anchor host = new Anchor("host?" + RunFormat.format(spec), "Host a class with this scene");
+        host.setId("share-host-class");
+        return new Paragraph(host, new Text(": students join with a code on their phones and hand in their runs; "
+                + "your board shows them live."));
     }
 
     /** The link's options as the dialog sets them: the scene's, with autoplay and the ticked controls in offer order. */
