@@ -69,7 +69,9 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         mark(playground, page.isEmpty());
         mark(lessons, onLessons);
         mark(host, page.equals("host"));
-        setHostScene(page.isEmpty() ? event.getLocation().getQueryParameters().getQueryString() : "");
+        if (!page.isEmpty()) {
+            setHostScene(""); // the playground offers its own scene
+        }
         theme.setVisible(true); // a page may hide it again (a link's hide=theme)
     }
 

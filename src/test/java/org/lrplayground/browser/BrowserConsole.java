@@ -14,7 +14,7 @@ public final class BrowserConsole {
 
     private final List<String> errors = new ArrayList<>();
 
-    BrowserConsole(Page page) {
+    public BrowserConsole(Page page) {
         page.onConsoleMessage(this::record);
         page.onPageError(error -> errors.add("uncaught: " + error));
     }

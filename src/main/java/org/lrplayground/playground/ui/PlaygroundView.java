@@ -181,6 +181,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         if (embedded) {
             return;
         }
+        offerHosting();
         address.afterNavigation(event.getLocationChangeEvent().getTrigger());
     }
 
@@ -303,8 +304,15 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     private void writeLocation(Change change) {
         if (spec != null) {
             address.write("?" + PageLink.format(spec, linkOptions()), change);
-            MainLayout.of(this).filter(l -> !embedded).ifPresent(l -> l.setHostScene(RunFormat.format(spec)));
+            offerHosting();
             updateControls();
+        }
+    }
+
+    /** The header's "Host a class" makes a class of the scene on stage. */
+    private void offerHosting() {
+        if (spec != null && !embedded) {
+            MainLayout.of(this).ifPresent(l -> l.setHostScene(RunFormat.format(spec)));
         }
     }
 
