@@ -144,7 +144,10 @@ class ClassroomHttpTest {
                 new Bad("a board with a student's token", "GET", "/api/classes/{code}", null, "{token}", 403, "not the teacher key", null),
                 new Bad("a board of no class", "GET", "/api/classes/QQQQQQ", null, "{key}", 404, "no class", null),
                 new Bad("a malformed code", "GET", "/api/classes/%3Cscript%3E", null, "{key}", 404, "no class", null),
-                new Bad("a CSV without a key", "GET", "/api/classes/{code}/handins.csv", null, null, 401, "teacher key", null)
+                new Bad("a CSV without a key", "GET", "/api/classes/{code}/handins.csv", null, null, 401, "teacher key", null),
+                new Bad("a method the address does not take", "DELETE", "/api/classes/{code}", "", "{key}", 405,
+                        "DELETE is not accepted here (accepted: GET)", null),
+                new Bad("a board asked of the class list", "GET", "/api/classes", null, null, 404, "POST /api/classes", null)
         ).map(Arguments::of);
     }
 
