@@ -197,7 +197,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
             message.setText(switch (e.problem()) {
                 case NOT_SIGNED_IN -> "This board opens with its teacher link, the one you got when you made the class "
                         + "(it ends in #key=…). Students join at /join/" + code + ".";
-                default -> e.getMessage() + ".";
+                default -> Sentences.of(e);
             });
             return false;
         }
@@ -298,7 +298,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
         try {
             change.run();
         } catch (ClassroomException e) {
-            message.setText(e.getMessage() + ".");
+            message.setText(Sentences.of(e));
         }
         refresh();
     }
@@ -337,7 +337,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
                 refresh();
             } catch (FormatException | ClassroomException ex) {
                 scene.setInvalid(true);
-                scene.setErrorMessage(ex.getMessage());
+                scene.setErrorMessage(Sentences.of(ex));
             }
         });
         send.setId("send-scene");

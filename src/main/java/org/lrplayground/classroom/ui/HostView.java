@@ -89,7 +89,7 @@ public class HostView extends Div implements BeforeEnterObserver {
             made = classes.create(query < 0 ? text : text.substring(query + 1), challenge.getValue(), allowed.getValue());
         } catch (FormatException e) {
             scene.setInvalid(true);
-            scene.setErrorMessage(e.getMessage());
+            scene.setErrorMessage(Sentences.of(e));
             return;
         }
         // A page load, not a router move: the board reads the key from its fragment and keeps it.

@@ -138,7 +138,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
         try {
             info = classes.info(code, client);
         } catch (ClassroomException | RateLimitedException e) {
-            message.setText(e.getMessage() + ".");
+            message.setText(Sentences.of(e));
             askCode();
             return;
         }
@@ -171,11 +171,11 @@ public class JoinView extends Div implements BeforeEnterObserver {
         } catch (ClassroomException e) {
             boolean aboutName = "name".equals(e.parameter());
             nickname.setInvalid(aboutName);
-            nickname.setErrorMessage(aboutName ? e.getMessage() : null);
-            message.setText(aboutName ? "" : e.getMessage() + ".");
+            nickname.setErrorMessage(aboutName ? Sentences.of(e) : null);
+            message.setText(aboutName ? "" : Sentences.of(e));
             return;
         } catch (RateLimitedException e) {
-            message.setText(e.getMessage() + ".");
+            message.setText(Sentences.of(e));
             return;
         }
         // A cookie for this class's pages, for 30 days: a reload or a new connection finds the student again.
@@ -228,7 +228,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
         try {
             info = classes.info(code, client);
         } catch (ClassroomException | RateLimitedException e) {
-            notes.setText(e.getMessage() + ".");
+            notes.setText(Sentences.of(e));
             return;
         }
         if (info.sceneVersion() != before.sceneVersion()) {
