@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lrplayground.classroom.Board;
 import org.lrplayground.classroom.Challenge;
+import org.lrplayground.classroom.ClassEvent;
 import org.lrplayground.classroom.ClassEvents;
 import org.lrplayground.classroom.ClassState;
 import org.lrplayground.classroom.ClassroomController;
@@ -176,7 +178,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
             byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "class-" + code + ".csv", "text/csv", bytes.length);
         }));
-        ClassUpdates.follow(this, events, code, kinds -> refresh());
+        ClassUpdates.follow(this, events, code, EnumSet.allOf(ClassEvent.Kind.class), kinds -> refresh());
     }
 
     private void showJoin(URI home) {

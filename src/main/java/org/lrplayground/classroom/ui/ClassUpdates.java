@@ -30,13 +30,18 @@ final class ClassUpdates {
     }
 
     /**
-     * Calls {@code refresh} on {@code page}'s UI after class {@code code}'s events, until the page
-     * is detached. The page must be attached.
+     * Calls {@code refresh} on {@code page}'s UI after class {@code code}'s events of the kinds
+     * {@code wanted}, until the page is detached. The page must be attached.
      */
-    static void follow(Component page, ClassEvents events, String code, Consumer<Set<ClassEvent.Kind>> refresh) {
+    static void follow(Component page, ClassEvents events, String code, Set<ClassEvent.Kind> wanted,
+                       Consumer<Set<ClassEvent.Kind>> refresh) {
         UI ui = page.getUI().orElseThrow(() -> new IllegalStateException("a page follows its class once it is shown"));
         ClassUpdates updates = new ClassUpdates();
-        ClassEvents.Subscription subscription = events.subscribe(code, e -> updates.arrived(ui, e.kind(), refresh));
+        ClassEvents.Subscription subscription = events.subscribe(code, e -> {
+            if (wanted.contains(e.kind())) {
+                updates.arrived(ui, e.kind(), refresh);
+            }
+        });
         page.addDetachListener(detach -> {
             subscription.close();
             detach.unregisterListener();

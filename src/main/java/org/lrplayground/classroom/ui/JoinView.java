@@ -21,6 +21,7 @@ import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -62,6 +63,9 @@ public class JoinView extends Div implements BeforeEnterObserver {
     static String cookieName(String code) {
         return "lrp-student-" + code;
     }
+
+    /** What a student's page follows: not the others joining and handing in, which a room does all the time. */
+    static final Set<ClassEvent.Kind> FOLLOWED = EnumSet.complementOf(EnumSet.of(ClassEvent.Kind.JOINED, ClassEvent.Kind.HANDED_IN));
 
     /** What the playground hides from students: the class sets the problem, and a class scene is no link to share. */
     static final Set<Control> HIDDEN = Set.of(Control.PROBLEM, Control.SHARE);
@@ -206,14 +210,14 @@ public class JoinView extends Div implements BeforeEnterObserver {
         add(bar, playground);
         showSettings(Set.of());
         if (isAttached()) {
-            ClassUpdates.follow(this, events, code, this::changed);
+            ClassUpdates.follow(this, events, code, FOLLOWED, this::changed);
         }
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         if (playground != null) {
-            ClassUpdates.follow(this, events, code, this::changed);
+            ClassUpdates.follow(this, events, code, FOLLOWED, this::changed);
         }
     }
 
