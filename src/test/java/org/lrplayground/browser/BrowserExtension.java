@@ -18,11 +18,14 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Drives Debian's Chromium through Playwright for {@link InBrowser}s: one browser per test
- * class, a fresh browser context and page per test, a screenshot when a test fails.
+ * Drives Debian's Chromium through Playwright for {@link WithBrowser}s (and so {@link InBrowser}s):
+ * one browser per test class, a fresh browser context and page per test, a screenshot when a test
+ * fails. Under {@link SpringBootTest} the pages' base URL is the application's.
  *
  * <p>Playwright never downloads a browser here: we launch the system Chromium (override the
  * path with {@code -Dbrowser.executable=…}) and tell the driver to skip its browser download,
@@ -78,7 +81,11 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
     @Override
     public void beforeEach(ExtensionContext context) {
         Browser browser = context.getStore(NAMESPACE).get(Session.class, Session.class).browser();
-        BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl(context)));
+        Browser.NewContextOptions options = new Browser.NewContextOptions();
+        if (AnnotationSupport.isAnnotated(context.getRequiredTestClass(), SpringBootTest.class)) {
+            options.setBaseURL(baseUrl(context));
+        }
+        BrowserContext browserContext = browser.newContext(options);
         Page page = browserContext.newPage();
         context.getStore(NAMESPACE).put(Tab.class, new Tab(browserContext, page, new BrowserConsole(page)));
     }

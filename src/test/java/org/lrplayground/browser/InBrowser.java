@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -24,6 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 // Production mode: the same pre-compiled Vaadin bundle as the packaged jar, so the tests never
 // need Node and never depend on the dev-mode bundle check or the dev tools' websocket.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
-@ExtendWith(BrowserExtension.class)
+@WithBrowser
 public @interface InBrowser {
 }
