@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocket;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ import org.lrplayground.LocalHttp;
 import org.lrplayground.browser.BrowserConsole;
 import org.lrplayground.browser.Races;
 import org.lrplayground.browser.WithBrowser;
+import org.lrplayground.classroom.ClassroomController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,11 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * class is the same class on either instance. Skipped without PostgreSQL ({@link Databases}),
  * which .ci/run sets up.
  *
- * <p>The teacher's board page gets one more check here once it exists: a board opened on B through
- * HAProxy shows a student's hand-in on A within a second (class events cross over LISTEN/NOTIFY).
- * It takes {@link #classThroughHaproxy}, then {@link #openThroughHaproxyOn} with B and the board's
- * path ({@code ClassroomController.BOARD + code + "#key=" + teacherKey}), {@link #join} and
- * {@link #handIn} on A, and an assertion on the page with a one-second timeout.
+ * <p>And the teacher's board open on one instance shows, live, a student joining and handing in on
+ * the other: class events cross over PostgreSQL's LISTEN/NOTIFY, and the board's push through HAProxy.
  */
 @WithBrowser
 class TwoInstancesIT {
@@ -129,6 +128,26 @@ class TwoInstancesIT {
             assertThat(student.get("handins")).singleElement()
                     .satisfies(h -> assertThat(h.get("runs").get(0).get("label").asString()).isEqualTo("SGD lr=0.05"));
         });
+    }
+
+    @Test
+    void aBoardOnOneInstanceShowsLiveAHandInMadeOnTheOther(Page page, BrowserConsole console) throws Exception {
+        Created created = classThroughHaproxy();
+        openThroughHaproxyOn(page, b, ClassroomController.BOARD + created.code() + "#key=" + created.teacherKey());
+        PlaywrightAssertions.assertThat(page.locator("#board-counts")).hasText("0 joined · 0 handed in");
+
+        String token = join(a, created.code(), "Ada");
+        PlaywrightAssertions.assertThat(page.locator("#board-counts")).hasText("1 joined · 0 handed in");
+        long sent = System.nanoTime();
+        handIn(a, created.code(), token, "sgd:lr=0.05");
+        PlaywrightAssertions.assertThat(page.locator("#board-counts")).hasText("1 joined · 1 handed in");
+        page.waitForFunction("() => document.querySelector('.board-plot').pointCount > 1");
+        System.out.printf("TwoInstancesIT: a hand-in on %s was drawn on %s's board %d ms after it was sent%n",
+                a.name(), b.name(), (System.nanoTime() - sent) / 1_000_000);
+
+        PlaywrightAssertions.assertThat(page.locator("#leaderboard")).containsText("Ada");
+        assertThat(instanceOf(page.context())).as("the board stayed on its instance").isEqualTo(b.name());
+        assertThat(console.errors()).isEmpty();
     }
 
     /** A class as the API answers its making: its code, the teacher's key and the link students join by. */
