@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,7 +46,7 @@ public class RaceService implements DisposableBean {
     }
 
     /**
-     * @param concurrentRaces how many playbacks may compute at once; others wait for a slot
+     * @param concurrentRaces how many playbacks may compute a frame at once; others wait for a slot
      * @param budgetBytes     the most the watched races' trajectories may take together
      */
     public RaceService(int concurrentRaces, long budgetBytes) {
@@ -123,7 +124,7 @@ public class RaceService implements DisposableBean {
         }
     }
 
-    /** How many worker tasks are alive right now, waiting for a slot or computing. */
+    /** How many worker tasks are alive right now: playing, waiting for a slot or computing. */
     public int runningTasks() {
         return computing.get();
     }
@@ -228,14 +229,8 @@ public class RaceService implements DisposableBean {
         private void loop(double speed) {
             computing.incrementAndGet();
             try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                computing.decrementAndGet();
-                return;
-            }
-            try {
                 if (speed == INSTANT) {
-                    deliver(cursor.rest());
+                    deliver(inSlot(cursor::rest));
                     return;
                 }
                 long begin = System.nanoTime();
@@ -245,7 +240,7 @@ public class RaceService implements DisposableBean {
                     long due = from + 1 + (long) Math.floor(speed * seconds);
                     int target = (int) Math.min(due, (long) cursor.position() + MAX_STEPS_PER_FRAME);
                     if (target > cursor.position()) {
-                        deliver(cursor.next(target));
+                        deliver(inSlot(() -> cursor.next(target)));
                     }
                     if (due > target) { // a slow page or a fast speed: drop the backlog instead of racing to catch up
                         begin = System.nanoTime();
@@ -256,8 +251,20 @@ public class RaceService implements DisposableBean {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                slots.release();
                 computing.decrementAndGet();
+            }
+        }
+
+        /**
+         * Computes a frame holding a slot. Only the computing holds one, not the wait between frames:
+         * held for a whole paced race, two slots let two pages animate and every other page wait.
+         */
+        private Frame inSlot(Supplier<Frame> frame) throws InterruptedException {
+            slots.acquire();
+            try {
+                return frame.get();
+            } finally {
+                slots.release();
             }
         }
     }
