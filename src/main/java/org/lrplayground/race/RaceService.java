@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lrplayground.engine.format.RunFormat;
@@ -35,10 +36,14 @@ public class RaceService implements DisposableBean {
     /** Streams someone watches, by the scene's normalised link; a stream goes when its last watcher leaves. */
     private final Map<String, RaceStream> streams = new HashMap<>();
     private final AtomicInteger computing = new AtomicInteger();
+    private final AtomicInteger watching = new AtomicInteger();
     /** The most the watched races may hold; a race beyond it is refused rather than risking the heap. */
     private final long budgetBytes;
-    /** What the watched races may hold at most, by {@link #bytes}. */
-    private long heldBytes;
+    /**
+     * What the races that still hold their trajectories may hold at most, by {@link #bytes}: counted
+     * when a stream starts, given back when it releases them (delivered whole, or left by everyone).
+     */
+    private final AtomicLong heldBytes = new AtomicLong();
 
     /** Half the heap for races, as many playbacks computing at once as there are cores (at least 2). */
     public RaceService() {
@@ -97,27 +102,33 @@ public class RaceService implements DisposableBean {
         String key = RunFormat.format(spec);
         synchronized (streams) {
             RaceStream stream = streams.get(key);
-            if (stream == null) {
+            if (stream == null || stream.released()) {
                 long needed = bytes(spec);
-                if (heldBytes + needed > budgetBytes) {
-                    throw new BusyException(needed, budgetBytes - heldBytes);
+                long held = heldBytes.get();
+                if (held + needed > budgetBytes) {
+                    throw new BusyException(needed, budgetBytes - held);
                 }
-                heldBytes += needed;
-                stream = new RaceStream(spec);
+                heldBytes.addAndGet(needed);
+                // The release comes under the stream's lock, so it must not take this one: an atomic.
+                stream = new RaceStream(spec, () -> heldBytes.addAndGet(-needed));
                 streams.put(key, stream);
             }
+            watching.incrementAndGet();
             return new Playback(key, stream.open(), sink);
         }
     }
 
     /** How many playbacks are open (for tests and monitoring). */
     public int watching() {
-        synchronized (streams) {
-            return streams.values().stream().mapToInt(RaceStream::cursors).sum();
-        }
+        return watching.get();
     }
 
-    /** How many distinct races are being watched. */
+    /** What the races hold now, by {@link #bytes} of those that still keep their trajectories. */
+    public long heldBytes() {
+        return heldBytes.get();
+    }
+
+    /** How many distinct scenes are being watched (a delivered race's stream counts until it is left). */
     public int streams() {
         synchronized (streams) {
             return streams.size();
@@ -213,9 +224,14 @@ public class RaceService implements DisposableBean {
         public void close() {
             pause();
             synchronized (streams) {
+                if (cursor.closed()) {
+                    return;
+                }
                 cursor.close();
-                if (cursor.stream().cursors() == 0 && streams.remove(key, cursor.stream())) {
-                    heldBytes -= bytes(cursor.stream().spec());
+                watching.decrementAndGet();
+                if (cursor.stream().cursors() == 0) {
+                    streams.remove(key, cursor.stream());
+                    cursor.stream().release();
                 }
             }
         }
