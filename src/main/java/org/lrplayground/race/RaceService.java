@@ -7,7 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,10 +36,14 @@ public class RaceService implements DisposableBean {
     /** Streams someone watches, by the scene's normalised link; a stream goes when its last watcher leaves. */
     private final Map<String, RaceStream> streams = new HashMap<>();
     private final AtomicInteger computing = new AtomicInteger();
+    private final AtomicInteger watching = new AtomicInteger();
     /** The most the watched races may hold; a race beyond it is refused rather than risking the heap. */
     private final long budgetBytes;
-    /** What the watched races may hold at most, by {@link #bytes}. */
-    private long heldBytes;
+    /**
+     * What the races that still hold their trajectories may hold at most, by {@link #bytes}: counted
+     * when a stream starts, given back when it releases them (delivered whole, or left by everyone).
+     */
+    private final AtomicLong heldBytes = new AtomicLong();
 
     /** Half the heap for races, as many playbacks computing at once as there are cores (at least 2). */
     public RaceService() {
@@ -45,7 +51,7 @@ public class RaceService implements DisposableBean {
     }
 
     /**
-     * @param concurrentRaces how many playbacks may compute at once; others wait for a slot
+     * @param concurrentRaces how many playbacks may compute a frame at once; others wait for a slot
      * @param budgetBytes     the most the watched races' trajectories may take together
      */
     public RaceService(int concurrentRaces, long budgetBytes) {
@@ -96,34 +102,40 @@ public class RaceService implements DisposableBean {
         String key = RunFormat.format(spec);
         synchronized (streams) {
             RaceStream stream = streams.get(key);
-            if (stream == null) {
+            if (stream == null || stream.released()) {
                 long needed = bytes(spec);
-                if (heldBytes + needed > budgetBytes) {
-                    throw new BusyException(needed, budgetBytes - heldBytes);
+                long held = heldBytes.get();
+                if (held + needed > budgetBytes) {
+                    throw new BusyException(needed, budgetBytes - held);
                 }
-                heldBytes += needed;
-                stream = new RaceStream(spec);
+                heldBytes.addAndGet(needed);
+                // The release comes under the stream's lock, so it must not take this one: an atomic.
+                stream = new RaceStream(spec, () -> heldBytes.addAndGet(-needed));
                 streams.put(key, stream);
             }
+            watching.incrementAndGet();
             return new Playback(key, stream.open(), sink);
         }
     }
 
     /** How many playbacks are open (for tests and monitoring). */
     public int watching() {
-        synchronized (streams) {
-            return streams.values().stream().mapToInt(RaceStream::cursors).sum();
-        }
+        return watching.get();
     }
 
-    /** How many distinct races are being watched. */
+    /** What the races hold now, by {@link #bytes} of those that still keep their trajectories. */
+    public long heldBytes() {
+        return heldBytes.get();
+    }
+
+    /** How many distinct scenes are being watched (a delivered race's stream counts until it is left). */
     public int streams() {
         synchronized (streams) {
             return streams.size();
         }
     }
 
-    /** How many worker tasks are alive right now, waiting for a slot or computing. */
+    /** How many worker tasks are alive right now: playing, waiting for a slot or computing. */
     public int runningTasks() {
         return computing.get();
     }
@@ -212,9 +224,14 @@ public class RaceService implements DisposableBean {
         public void close() {
             pause();
             synchronized (streams) {
+                if (cursor.closed()) {
+                    return;
+                }
                 cursor.close();
-                if (cursor.stream().cursors() == 0 && streams.remove(key, cursor.stream())) {
-                    heldBytes -= bytes(cursor.stream().spec());
+                watching.decrementAndGet();
+                if (cursor.stream().cursors() == 0) {
+                    streams.remove(key, cursor.stream());
+                    cursor.stream().release();
                 }
             }
         }
@@ -228,14 +245,8 @@ public class RaceService implements DisposableBean {
         private void loop(double speed) {
             computing.incrementAndGet();
             try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                computing.decrementAndGet();
-                return;
-            }
-            try {
                 if (speed == INSTANT) {
-                    deliver(cursor.rest());
+                    deliver(inSlot(cursor::rest));
                     return;
                 }
                 long begin = System.nanoTime();
@@ -245,7 +256,7 @@ public class RaceService implements DisposableBean {
                     long due = from + 1 + (long) Math.floor(speed * seconds);
                     int target = (int) Math.min(due, (long) cursor.position() + MAX_STEPS_PER_FRAME);
                     if (target > cursor.position()) {
-                        deliver(cursor.next(target));
+                        deliver(inSlot(() -> cursor.next(target)));
                     }
                     if (due > target) { // a slow page or a fast speed: drop the backlog instead of racing to catch up
                         begin = System.nanoTime();
@@ -256,8 +267,20 @@ public class RaceService implements DisposableBean {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                slots.release();
                 computing.decrementAndGet();
+            }
+        }
+
+        /**
+         * Computes a frame holding a slot. Only the computing holds one, not the wait between frames:
+         * held for a whole paced race, two slots let two pages animate and every other page wait.
+         */
+        private Frame inSlot(Supplier<Frame> frame) throws InterruptedException {
+            slots.acquire();
+            try {
+                return frame.get();
+            } finally {
+                slots.release();
             }
         }
     }

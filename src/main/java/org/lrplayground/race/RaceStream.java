@@ -13,6 +13,11 @@ import org.lrplayground.engine.run.Trajectory;
  * already there. So a late cursor gets everything so far in its first frame, cursors leave on
  * their own, and nothing is computed once the race has ended or nobody asks.
  *
+ * <p>Once the race has ended and every open cursor has been given all of it, the stream lets its
+ * trajectories go ({@link #released}): they are what a page's race holds (up to 77 MB for the
+ * largest scene), and nothing can ask for them any more. A later watcher of the scene gets a new
+ * stream, which computes it again (the same points: the engine is deterministic).
+ *
  * <p>Thread-safe: the race is advanced and read under this stream's lock.
  */
 public final class RaceStream {
@@ -20,33 +25,64 @@ public final class RaceStream {
     /** Steps computed between checks of whether the asking cursor has left. */
     private static final int CHUNK = 1_000;
 
-    private final Race race;
+    private final RunSpec spec;
+    private final double fStar;
+    /** Called once when the trajectories go, by {@link #release}. */
+    private final Runnable onRelease;
+    /** Null once released. */
+    private Race race;
     /** Updates every unfinished run has made so far. */
     private int computed;
-    private int cursors;
+    private final List<Cursor> open = new ArrayList<>();
 
     RaceStream(RunSpec spec) {
+        this(spec, () -> {
+        });
+    }
+
+    /** @param onRelease called once, under this stream's lock, when its trajectories go */
+    RaceStream(RunSpec spec, Runnable onRelease) {
+        this.spec = spec;
+        this.onRelease = onRelease;
         race = new Race(spec);
+        fStar = race.fStar();
     }
 
     public RunSpec spec() {
-        return race.spec();
+        return spec;
     }
 
     /** f* as the engine used it. */
     public double fStar() {
-        return race.fStar();
+        return fStar;
+    }
+
+    /** Whether the trajectories are gone: the race was delivered whole to every cursor, or its last cursor closed. */
+    public synchronized boolean released() {
+        return race == null;
+    }
+
+    /** Lets the trajectories go (once). */
+    synchronized void release() {
+        if (race != null) {
+            race = null;
+            onRelease.run();
+        }
     }
 
     /** A new cursor at the start: its first frame holds θ₀ of every run. */
     public synchronized Cursor open() {
-        cursors++;
-        return new Cursor();
+        if (race == null) {
+            throw new IllegalStateException("the race was released; watch the scene anew");
+        }
+        Cursor cursor = new Cursor();
+        open.add(cursor);
+        return cursor;
     }
 
     /** Cursors not yet closed. */
     public synchronized int cursors() {
-        return cursors;
+        return open.size();
     }
 
     /** Updates computed so far (each run's update t is computed once, whoever asked for it). */
@@ -56,12 +92,19 @@ public final class RaceStream {
 
     /** Whether every run has ended. */
     public synchronized boolean finished() {
-        return race.finished();
+        return race == null || race.finished();
+    }
+
+    /** Releases the trajectories once the race has ended and every open cursor has had all of it. */
+    private void releaseIfDelivered() {
+        if (race != null && race.finished() && open.stream().allMatch(Cursor::atEnd)) {
+            release();
+        }
     }
 
     /** Advances the race until every run has made {@code steps} updates or ended; stops early when {@code cursor} closes. */
     private void computeTo(int steps, Cursor cursor) {
-        while (computed < steps && !race.finished() && !cursor.closed) {
+        while (race != null && computed < steps && !race.finished() && !cursor.closed) {
             int n = Math.min(CHUNK, steps - computed);
             race.advance(n);
             computed += n;
@@ -72,7 +115,7 @@ public final class RaceStream {
     public final class Cursor implements AutoCloseable {
 
         /** Points of each run already handed out. */
-        private final int[] delivered = new int[race.size()];
+        private final int[] delivered = new int[spec.runs().size()];
         private volatile boolean closed;
 
         private Cursor() {
@@ -82,20 +125,29 @@ public final class RaceStream {
             return RaceStream.this;
         }
 
+        public boolean closed() {
+            return closed;
+        }
+
         /**
          * Everything up to update {@code step} (θ_0 … θ_step of each run) that this cursor has not
          * had yet, computing what is missing. A closed cursor gets an empty frame.
          */
         public Frame next(int step) {
             synchronized (RaceStream.this) {
-                computeTo(Math.min(step, race.spec().steps()), this);
-                return collect(Math.min(step, computed));
+                if (race == null) {
+                    return new Frame(List.of(), true); // released: this cursor has had everything
+                }
+                computeTo(Math.min(step, spec.steps()), this);
+                Frame frame = collect(Math.min(step, computed));
+                releaseIfDelivered();
+                return frame;
             }
         }
 
         /** The rest of the race. */
         public Frame rest() {
-            return next(race.spec().steps());
+            return next(spec.steps());
         }
 
         /** The last update handed out (−1 before the first frame). */
@@ -112,6 +164,9 @@ public final class RaceStream {
         /** Whether this cursor has been given the whole race. */
         public boolean atEnd() {
             synchronized (RaceStream.this) {
+                if (race == null) {
+                    return true; // released only once every open cursor was at the end
+                }
                 if (!race.finished()) {
                     return false;
                 }
@@ -129,7 +184,8 @@ public final class RaceStream {
             synchronized (RaceStream.this) {
                 if (!closed) {
                     closed = true;
-                    cursors--;
+                    open.remove(this);
+                    releaseIfDelivered();
                 }
             }
         }

@@ -5,10 +5,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,9 +33,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link #WARMUP} warm-up races. Targets: &lt; 150 ms and &lt; 500 ms.</li>
  * <li><b>Live edit</b>: the same finished race; from an lr slider moved (its input event, in the
  * page) to every chart painted with the recomputed race. Target: ≤ 100 ms.</li>
- * <li><b>Server cost</b> of one session animating 4 runs at paced speeds: CPU time of this JVM
- * less the benchmark's own Playwright threads, and the bytes pushed over Vaadin's websocket.
- * Target: ≤ 50 KB/s pushed.</li>
+ * <li><b>Server cost</b> of one session animating 4 runs at paced speeds, after {@link #WARM_RACES}
+ * warm-up races: CPU time of this JVM less the benchmark's own Playwright threads (and the JIT's
+ * share of it), and the bytes pushed over Vaadin's websocket; then {@link #PAGES_AT_ONCE} sessions
+ * animating at once. Targets: ≤ 50 KB/s pushed, ≤ 2 % of a core per animating UI.</li>
  * <li><b>Heap per open UI</b>: used heap after full GCs with {@link #PAGES} pages (each its own
  * browser context, hence its own session) showing a scene, then after each ran its race, against
  * the same with none. Target: ≤ 2 MB per UI.</li>
@@ -53,6 +57,13 @@ public final class PlaygroundBench {
     static final Map<String, Integer> PACED = Map.of("100 steps/s", 100, "1,000 steps/s", 1_000);
     /** A paced race's length at its nominal speed: the bytes per second are counted over this time. */
     static final int PACED_SECONDS = 6;
+    /**
+     * Unmeasured races before the paced ones: the JIT compiles the frame path's code for tens of
+     * seconds, and with one warm-up race most of the CPU measured was compilation, not frames.
+     */
+    static final int WARM_RACES = 4;
+    /** Pages animating at the same time, each in its own session, for the per-UI cost under load. */
+    static final int PAGES_AT_ONCE = 8;
     static final int PAGES = 10;
     private static final Path CHROMIUM = Path.of(System.getProperty("browser.executable", "/usr/bin/chromium"));
     /** As the browser tests launch it (BrowserExtension). */
@@ -237,9 +248,10 @@ public final class PlaygroundBench {
 
     private static void cost(Browser browser, String base) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        System.out.printf("%nOne session animating 4 runs, %d s per speed; CPU of this JVM less the benchmark's Playwright "
-                + "client, %d cores%n", PACED_SECONDS, os.getAvailableProcessors());
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("%nOne session animating 4 runs, %d s per speed, after %d warm-up races; CPU of this JVM less the"
+                + " benchmark's Playwright client, %d cores; \"JIT\" is the compiler threads' share%n", PACED_SECONDS,
+                WARM_RACES, os.getAvailableProcessors());
         List<Map.Entry<String, Integer>> speeds = new ArrayList<>(PACED.entrySet());
         speeds.sort(Map.Entry.comparingByValue());
         try (BrowserContext context = browser.newContext()) {
@@ -251,36 +263,37 @@ public final class PlaygroundBench {
                 pushed.addAndGet(frame.text() != null ? frame.text().getBytes(StandardCharsets.UTF_8).length
                         : frame.binary().length);
             }));
-            boolean warm = false;
+            open(page, base, RUNS + "&steps=" + speeds.getLast().getValue() * PACED_SECONDS);
+            selectSpeed(page, speeds.getLast().getKey());
+            for (int i = 0; i < WARM_RACES; i++) { // the fastest paced speed: the most frames per warm-up second
+                page.click("#run");
+                page.waitForFunction(RACE_OVER, null, LONG);
+                page.click("#reset");
+                page.waitForFunction(CLEARED, null, LONG);
+            }
             for (Map.Entry<String, Integer> speed : speeds) {
                 open(page, base, RUNS + "&steps=" + speed.getValue() * PACED_SECONDS);
                 selectSpeed(page, speed.getKey());
-                if (!warm) { // one unmeasured race warms the paced path's code
-                    page.click("#run");
-                    page.waitForFunction(RACE_OVER, null, LONG);
-                    page.click("#reset");
-                    page.waitForFunction(CLEARED, null, LONG);
-                    warm = true;
-                }
                 page.evaluate(WATCH_BROWSER);
-                long cpu0 = os.getProcessCpuTime();
-                long client0 = clientCpu(threads);
+                ServerCpu cpu = ServerCpu.start(os, threads);
                 long wall0 = System.nanoTime();
                 pushed.set(0);
                 messages.set(0);
                 page.click("#run");
                 page.waitForFunction(RACE_OVER, null, LONG);
                 double seconds = (System.nanoTime() - wall0) / 1e9;
-                double serverCpu = (os.getProcessCpuTime() - cpu0 - (clientCpu(threads) - client0)) / 1e9;
+                ServerCpu used = cpu.stop();
                 // Per second of the race at its nominal speed (the server keeps that pace and sends a
                 // frame every 100 ms); a browser that falls behind takes longer to read and draw them.
                 double kbPerSecond = pushed.get() / 1024.0 / PACED_SECONDS;
                 List<Number> browserMillis = numbers(page.evaluate("() => [window.benchPaint, window.benchRenders,"
                         + " window.benchLongTasks]"));
                 System.out.printf("  %-14s a %d s race, drawn to its end after %5.2f s; server CPU %4.2f s (%4.1f %% of one"
-                        + " core over the race); pushed %,d bytes in %d messages (%,d B each) = %5.1f KB per race second"
-                        + " (target ≤ 50 KB/s) %s; browser: %.0f ms painting in %d chart renders, %.0f ms in long tasks%n",
-                        speed.getKey(), PACED_SECONDS, seconds, serverCpu, 100 * serverCpu / PACED_SECONDS,
+                        + " core over the race; %4.1f %% without JIT); pushed %,d bytes in %d messages (%,d B each) = %5.1f KB"
+                        + " per race second (target ≤ 50 KB/s) %s; browser: %.0f ms painting in %d chart renders, %.0f ms in"
+                        + " long tasks%n",
+                        speed.getKey(), PACED_SECONDS, seconds, used.seconds(), 100 * used.seconds() / PACED_SECONDS,
+                        100 * (used.seconds() - used.jitSeconds()) / PACED_SECONDS,
                         pushed.get(), messages.get(), pushed.get() / Math.max(1, messages.get()), kbPerSecond,
                         kbPerSecond <= 50 ? "MET" : "MISSED", browserMillis.get(0).doubleValue(),
                         browserMillis.get(1).intValue(), browserMillis.get(2).doubleValue());
@@ -288,6 +301,75 @@ public final class PlaygroundBench {
             if (messages.get() == 0) {
                 System.out.println("  no websocket frames: push fell back to another transport; bytes not counted");
             }
+        }
+        costAtOnce(browser, base, os, threads);
+    }
+
+    /** {@link #PAGES_AT_ONCE} sessions press Run together at the default speed: CPU per animating UI, and their pace. */
+    private static void costAtOnce(Browser browser, String base, OperatingSystemMXBean os,
+                                   ThreadMXBean threads) {
+        String speed = "100 steps/s";
+        int steps = PACED.get(speed) * PACED_SECONDS;
+        List<BrowserContext> contexts = new ArrayList<>();
+        try {
+            List<Page> pages = new ArrayList<>();
+            for (int i = 0; i < PAGES_AT_ONCE; i++) {
+                BrowserContext context = browser.newContext();
+                contexts.add(context);
+                Page page = context.newPage();
+                open(page, base, RUNS + "&steps=" + steps);
+                selectSpeed(page, speed);
+                pages.add(page);
+            }
+            ServerCpu cpu = ServerCpu.start(os, threads);
+            long wall0 = System.nanoTime();
+            pages.forEach(p -> p.evaluate("() => document.getElementById('run').click()"));
+            pages.forEach(p -> p.waitForFunction(RACE_OVER, null, LONG));
+            double seconds = (System.nanoTime() - wall0) / 1e9;
+            ServerCpu used = cpu.stop();
+            double uiSeconds = (double) PAGES_AT_ONCE * PACED_SECONDS;
+            System.out.printf("  %d sessions at %s together: every race drawn to its end after %5.2f s (%d s each);"
+                    + " server CPU %4.2f s = %4.1f %% of one core per animating UI (%4.1f %% without JIT)%n",
+                    PAGES_AT_ONCE, speed, seconds, PACED_SECONDS, used.seconds(), 100 * used.seconds() / uiSeconds,
+                    100 * (used.seconds() - used.jitSeconds()) / uiSeconds);
+        } finally {
+            contexts.forEach(BrowserContext::close);
+        }
+    }
+
+    /**
+     * The server's CPU time over an interval: the process's less the benchmark's own client threads,
+     * and the part of it the JIT compiler threads took (from /proc, where there is one; 0 elsewhere).
+     */
+    private record ServerCpu(OperatingSystemMXBean os, ThreadMXBean threads, long process, long client,
+                             long jit, double seconds, double jitSeconds) {
+
+        static ServerCpu start(OperatingSystemMXBean os, ThreadMXBean threads) {
+            return new ServerCpu(os, threads, os.getProcessCpuTime(), clientCpu(threads), compilerCpu(), 0, 0);
+        }
+
+        ServerCpu stop() {
+            double server = (os.getProcessCpuTime() - process - (clientCpu(threads) - client)) / 1e9;
+            return new ServerCpu(os, threads, 0, 0, 0, server, (compilerCpu() - jit) / 1e9);
+        }
+
+        /** CPU time of the JVM's compiler threads ("C1 CompilerThre…", "C2 CompilerThre…" in /proc), in ns. */
+        private static long compilerCpu() {
+            Path tasks = Path.of("/proc/self/task");
+            long ticks = 0;
+            try (var dirs = Files.newDirectoryStream(tasks)) {
+                for (Path task : dirs) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return 0; // no /proc (not Linux), or a thread ended while being read: count no JIT
+            }
+            return ticks * 10_000_000L; // clock ticks of 1/100 s
         }
     }
 

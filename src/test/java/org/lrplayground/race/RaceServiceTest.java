@@ -158,6 +158,40 @@ class RaceServiceTest {
         }
     }
 
+    @Test
+    void aRaceDeliveredWholeToEveryWatcherGivesItsHeapBackAndALaterWatcherGetsTheSamePointsComputedAnew() {
+        RunSpec spec = RunFormat.parse(QUERY);
+        RaceService.Playback first = service.watch(spec, frames::add);
+        RaceService.Playback second = service.watch(spec, frames::add);
+        assertThat(service.heldBytes()).isEqualTo(RaceService.bytes(spec));
+
+        first.finish();
+        assertThat(service.heldBytes()).as("the second watcher has not had it all yet").isEqualTo(RaceService.bytes(spec));
+        second.seek(100);
+        second.finish();
+        assertThat(service.heldBytes()).isZero();
+        assertThat(first.finished()).isTrue();
+        assertThat(second.finished()).isTrue();
+        assertThat(second.position()).isEqualTo(first.position());
+
+        List<Frame> again = new CopyOnWriteArrayList<>();
+        RaceService.Playback late = service.watch(spec, again::add);
+        assertThat(service.heldBytes()).isEqualTo(RaceService.bytes(spec));
+        late.finish();
+        Race expected = Race.run(spec);
+        for (int r = 0; r < expected.size(); r++) {
+            assertSame(again.get(0).runs().get(r).points(), expected.trajectory(r));
+        }
+        assertThat(service.watching()).isEqualTo(3);
+        first.close();
+        second.close();
+        late.close();
+        late.close();
+        assertThat(service.watching()).isZero();
+        assertThat(service.streams()).isZero();
+        assertThat(service.heldBytes()).isZero();
+    }
+
     private static void assertSame(Trajectory.Slice slice, Trajectory expected) {
         assertThat(slice.size()).isEqualTo(expected.size());
         for (int i = 0; i < slice.size(); i++) {

@@ -66,7 +66,7 @@ class ExportMenu extends Composite<Button> {
 
     /** Whether the form is valid: exporting the stage's last scene while it is not would not export what the form says. */
     void setAvailable(boolean on) {
-        getContent().setEnabled(on);
+        RaceControls.enable(getContent(), on);
         if (!on) {
             popover.close();
         }

@@ -30,7 +30,7 @@ class LiveRace {
     private double speed;
 
     /**
-     * @param changed called after every frame and state change, on the UI thread
+     * @param changed called after every state change (the last frame of a race is one), on the UI thread
      * @param refused called with the reason when the server has no room for a race
      */
     LiveRace(RaceService service, RunService runs, RaceDisplay display, Runnable changed, Consumer<String> refused) {
@@ -175,8 +175,10 @@ class LiveRace {
             }
             if (frame.finished()) {
                 suggestStableRates(frame);
+                // The controls change only when the race ends; the caller of a seek or step updates
+                // them itself. Updating them on every frame pushed eleven buttons' states each time.
+                changed.run();
             }
-            changed.run();
         }
     }
 

@@ -353,9 +353,9 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         boolean valid = spec != null && form.valid();
         controls.update(valid, race.playing(), race.finished(), race.started(), editable && address.canUndo(),
                 editable && address.canRedo());
-        share.setEnabled(valid);
+        RaceControls.enable(share, valid);
         export.setAvailable(valid);
-        runs.runs.forEach(r -> r.findLr.setEnabled(valid));
+        runs.runs.forEach(r -> RaceControls.enable(r.findLr, valid));
     }
 
     private void key(String key) {

@@ -1,5 +1,6 @@
 package org.lrplayground.playground.ui;
 
+import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -43,19 +44,29 @@ class RaceControls extends Div {
         add(run, step, reset, speed, sideBySide, undo, redo);
     }
 
+    /**
+     * Enables or disables a component only when that changes: a Button's setEnabled sends a script
+     * call to the page every time, even with the state it already has.
+     */
+    static void enable(HasEnabled component, boolean on) {
+        if (component.isEnabled() != on) {
+            component.setEnabled(on);
+        }
+    }
+
     /** Places further controls (export, share) before the keyboard hint. */
     void addTrailing(com.vaadin.flow.component.Component... more) {
         add(more);
         add(hint);
     }
 
-    /** Shows the race's state: only a change goes to the page, since this runs on every frame. */
+    /** Shows the race's state: only a change goes to the page, since this runs after every edit. */
     void update(boolean valid, boolean playing, boolean finished, boolean started, boolean canUndo, boolean canRedo) {
-        run.setEnabled(valid);
-        step.setEnabled(valid && !finished);
-        reset.setEnabled(valid && started);
-        undo.setEnabled(canUndo);
-        redo.setEnabled(canRedo);
+        enable(run, valid);
+        enable(step, valid && !finished);
+        enable(reset, valid && started);
+        enable(undo, canUndo);
+        enable(redo, canRedo);
         String text = playing ? "Pause" : finished ? "Run again" : "Run";
         if (!text.equals(run.getText())) {
             run.setText(text);
