@@ -36,6 +36,12 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay) im
         Common.WEIGHT_DECAY.check(weightDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);

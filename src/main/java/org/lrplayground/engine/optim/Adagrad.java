@@ -41,6 +41,12 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         EPS.check(eps);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);

@@ -66,6 +66,12 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         (decoupled ? DECOUPLED_WEIGHT_DECAY : Common.WEIGHT_DECAY).check(weightDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public State start(int dim) {
         return new State(this, dim);

@@ -36,6 +36,12 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         Common.WEIGHT_DECAY.check(weightDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);

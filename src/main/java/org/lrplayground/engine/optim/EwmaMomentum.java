@@ -31,6 +31,12 @@ public record EwmaMomentum(double lr, double momentum) implements Optimizer {
         MOMENTUM.check(momentum);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);

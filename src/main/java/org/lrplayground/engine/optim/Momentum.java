@@ -55,6 +55,12 @@ public record Momentum(double lr, double momentum, double dampening, boolean nes
         }
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);

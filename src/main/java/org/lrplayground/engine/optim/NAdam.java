@@ -42,6 +42,12 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         MOMENTUM_DECAY.check(momentumDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);

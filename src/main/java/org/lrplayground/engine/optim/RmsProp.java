@@ -43,6 +43,12 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         MOMENTUM.check(momentum);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);

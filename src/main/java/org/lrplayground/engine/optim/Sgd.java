@@ -22,6 +22,12 @@ public record Sgd(double lr) implements Optimizer {
         LR.check(lr);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new Stepper() {
