@@ -40,10 +40,12 @@ public final class Batch {
     /** Null unless the batch keeps trajectories. */
     private final Trajectory[] trajectories;
 
-    private Batch(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories, boolean parallel) {
+    private Batch(RunSpec spec, RunConfig run, List<Point> starts, boolean keepTrajectories, boolean parallel) {
         if (starts.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one start point");
         }
+        // The starts replace the run's own start too, which would otherwise win over each lane's spec.
+        RunConfig config = new RunConfig(run.optimizer(), run.schedule(), null);
         int n = starts.size();
         x = new double[n];
         y = new double[n];
@@ -67,7 +69,8 @@ public final class Batch {
 
     /**
      * Runs {@code config} on {@code spec}'s surface, box, steps, noise, seed and mini-batch size from
-     * every start point (the spec's own start and runs are ignored), on the calling thread.
+     * every start point (the spec's start and runs and the config's own start are ignored), on the
+     * calling thread.
      *
      * @param keepTrajectories whether to record every point (memory: 64 bytes per point and run)
      */
