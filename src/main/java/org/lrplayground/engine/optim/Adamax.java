@@ -58,18 +58,39 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
             u = new double[dim];
         }
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta1, bc1;
+
         @Override
         public void step(StepContext s) {
-            double beta1 = s.momentumOr(c.beta1);
-            double bc1 = 1 - Math.pow(beta1, s.t);
+            begin(s);
             for (int i = 0; i < m.length; i++) {
-                double g = s.grad[i] + c.weightDecay * s.theta[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                u[i] = Math.max(c.beta2 * u[i], Math.abs(g) + c.eps);
-                double rate = s.eta / (bc1 * u[i]);
-                s.lr[i] = rate;
-                s.update[i] = rate * m[i];
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < m.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            beta1 = s.momentumOr(c.beta1);
+            bc1 = 1 - Math.pow(beta1, s.t);
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + c.weightDecay * s.theta[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            u[i] = Math.max(c.beta2 * u[i], Math.abs(g) + c.eps);
+            double rate = s.eta / (bc1 * u[i]);
+            s.lr[i] = rate;
+            s.update[i] = rate * m[i];
         }
 
         @Override

@@ -51,14 +51,35 @@ public record EwmaMomentum(double lr, double momentum) implements Optimizer {
             avg = new double[dim];
         }
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta;
+
         @Override
         public void step(StepContext s) {
-            double beta = s.momentumOr(c.momentum);
+            begin(s);
             for (int i = 0; i < avg.length; i++) {
-                avg[i] = beta * avg[i] + (1 - beta) * s.grad[i];
-                s.update[i] = s.eta * avg[i];
-                s.lr[i] = s.eta;
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < avg.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            beta = s.momentumOr(c.momentum);
+        }
+
+        private void coordinate(StepContext s, int i) {
+            avg[i] = beta * avg[i] + (1 - beta) * s.grad[i];
+            s.update[i] = s.eta * avg[i];
+            s.lr[i] = s.eta;
         }
 
         @Override

@@ -17,8 +17,8 @@ public interface Optimizer {
      * coordinate i, plus what {@link StepContext} gives every coordinate alike (t, η_t, the
      * scheduled momentum), never the loss, f* or a norm over coordinates. Then n runs over d
      * parameters that share t and η_t are one run over n·d parameters: {@code start(n·d)} steps them
-     * all at once, through the very loop that steps one run, which the JIT turns into SIMD
-     * instructions over the runs (a batch's structure-of-arrays path).
+     * all at once, through the very update that steps one run, in a loop the JIT turns into SIMD
+     * instructions over the runs (a batch's structure-of-arrays path, {@link Stepper#stepMany}).
      */
     default boolean coordinatewise() {
         return false;

@@ -249,7 +249,7 @@ public final class Batch {
             // A schedule of the step alone: the loss the tracker is handed does not matter.
             now.eta = baseLr * tracker.multiplier(t - 1, Double.NaN);
             now.momentum = schedule.momentum(t - 1);
-            stepper.step(now);
+            stepper.stepMany(now);
             double[] from = now.theta, update = now.update, to = next.theta;
             for (int k = 0; k < to.length; k++) {
                 to[k] = from[k] - update[k];

@@ -11,8 +11,9 @@ import org.lrplayground.engine.surface.Surface;
 /**
  * One optimizer run in progress: its optimizer state, schedule tracker, random stream and
  * trajectory (or, for a {@link Batch}, only its last point). {@link #advance} is the engine's inner
- * loop and does not allocate (beyond the trajectory's occasional chunk): races, batches and watched
- * runs (the lr finder) all step through it.
+ * loop and does not allocate (beyond the trajectory's occasional chunk): races, watched runs (the lr
+ * finder) and the batches that cannot run in lockstep step through it. How a run ends is
+ * {@link Stops}'s to say, for lanes and lockstep batches alike.
  */
 final class Lane {
 
