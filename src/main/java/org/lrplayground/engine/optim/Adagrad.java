@@ -56,14 +56,14 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         private final Adagrad c;
         private final double[] sum;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double eta;
+
         State(Adagrad config, int dim) {
             c = config;
             sum = new double[dim];
             Arrays.fill(sum, config.initialAccumulatorValue);
         }
-
-        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
-        private double eta;
 
         @Override
         public void step(StepContext s) {

@@ -87,15 +87,15 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         private double power1 = 1;
         private double power2 = 1;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta1, bc1, bc2, l2, decay, d;
+
         private State(Adam config, int dim) {
             c = config;
             m = new double[dim];
             v = new double[dim];
             vMax = new double[dim];
         }
-
-        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
-        private double beta1, bc1, bc2, l2, decay, d;
 
         @Override
         public void step(StepContext s) {

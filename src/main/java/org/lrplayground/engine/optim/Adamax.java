@@ -52,14 +52,14 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         private final double[] m;
         private final double[] u;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta1, bc1;
+
         State(Adamax config, int dim) {
             c = config;
             m = new double[dim];
             u = new double[dim];
         }
-
-        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
-        private double beta1, bc1;
 
         @Override
         public void step(StepContext s) {

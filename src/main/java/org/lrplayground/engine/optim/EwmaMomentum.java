@@ -46,13 +46,13 @@ public record EwmaMomentum(double lr, double momentum) implements Optimizer {
         private final EwmaMomentum c;
         private final double[] avg;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta;
+
         State(EwmaMomentum config, int dim) {
             c = config;
             avg = new double[dim];
         }
-
-        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
-        private double beta;
 
         @Override
         public void step(StepContext s) {

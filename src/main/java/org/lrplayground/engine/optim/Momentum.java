@@ -70,13 +70,13 @@ public record Momentum(double lr, double momentum, double dampening, boolean nes
         private final Momentum c;
         private final double[] b;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double mu, tau;
+
         State(Momentum config, int dim) {
             c = config;
             b = new double[dim];
         }
-
-        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
-        private double mu, tau;
 
         @Override
         public void step(StepContext s) {

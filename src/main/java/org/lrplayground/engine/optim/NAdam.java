@@ -60,14 +60,14 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         /** Π_{i≤t} μ_i. */
         private double muProduct = 1;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta1, gradWeight, momentumWeight, bc2;
+
         State(NAdam config, int dim) {
             c = config;
             m = new double[dim];
             v = new double[dim];
         }
-
-        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
-        private double beta1, gradWeight, momentumWeight, bc2;
 
         @Override
         public void step(StepContext s) {

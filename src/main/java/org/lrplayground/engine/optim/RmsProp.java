@@ -60,15 +60,15 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         private final double[] gAvg;
         private final double[] b;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double mu;
+
         State(RmsProp config, int dim) {
             c = config;
             v = new double[dim];
             gAvg = new double[dim];
             b = new double[dim];
         }
-
-        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
-        private double mu;
 
         @Override
         public void step(StepContext s) {
