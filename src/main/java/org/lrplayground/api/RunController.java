@@ -84,7 +84,8 @@ public class RunController {
     @GetMapping("/api/**")
     public ResponseEntity<ApiErrors.ApiError> unknown(HttpServletRequest request) {
         return ApiErrors.answer(HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI()
-                + " (accepted: GET /api/runs?<query> for JSON, GET /api/runs.csv?<query> for CSV, and the class API:"
+                + " (accepted: GET /api/runs?<query> for JSON, GET /api/runs.csv?<query> for CSV,"
+                + " GET /api/basins?<query>&grid=<n> for the basins of one run, and the class API:"
                 + " POST /api/classes, POST /api/classes/<code>/students, POST /api/classes/<code>/handins,"
                 + " GET /api/classes/<code>, GET /api/classes/<code>/handins.csv)", null);
     }

@@ -172,6 +172,11 @@ final class RunJson {
     }
 
     private void number(double value) {
+        number(g, value);
+    }
+
+    /** The API's one way to write a number: null when it is not finite (JSON has no NaN or infinity). */
+    static void number(JsonGenerator g, double value) {
         if (Double.isFinite(value)) {
             g.writeNumber(value);
         } else {

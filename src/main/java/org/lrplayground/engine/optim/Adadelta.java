@@ -36,6 +36,12 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay) im
         Common.WEIGHT_DECAY.check(weightDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);
@@ -55,14 +61,26 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay) im
         @Override
         public void step(StepContext s) {
             for (int i = 0; i < v.length; i++) {
-                double g = s.grad[i] + c.weightDecay * s.theta[i];
-                v[i] = c.rho * v[i] + (1 - c.rho) * g * g;
-                double scale = Math.sqrt(u[i] + c.eps) / Math.sqrt(v[i] + c.eps);
-                double delta = scale * g;
-                u[i] = c.rho * u[i] + (1 - c.rho) * delta * delta;
-                s.lr[i] = s.eta * scale;
-                s.update[i] = s.eta * delta;
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            for (int i = 0; i < v.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + c.weightDecay * s.theta[i];
+            v[i] = c.rho * v[i] + (1 - c.rho) * g * g;
+            double scale = Math.sqrt(u[i] + c.eps) / Math.sqrt(v[i] + c.eps);
+            double delta = scale * g;
+            u[i] = c.rho * u[i] + (1 - c.rho) * delta * delta;
+            s.lr[i] = s.eta * scale;
+            s.update[i] = s.eta * delta;
         }
 
         @Override

@@ -41,6 +41,12 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         EPS.check(eps);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);
@@ -50,6 +56,9 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
         private final Adagrad c;
         private final double[] sum;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double eta;
+
         State(Adagrad config, int dim) {
             c = config;
             sum = new double[dim];
@@ -58,14 +67,32 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
         @Override
         public void step(StepContext s) {
-            double eta = s.eta / (1 + (s.t - 1) * c.lrDecay);
+            begin(s);
             for (int i = 0; i < sum.length; i++) {
-                double g = s.grad[i] + c.weightDecay * s.theta[i];
-                sum[i] += g * g;
-                double rate = eta / (Math.sqrt(sum[i]) + c.eps);
-                s.lr[i] = rate;
-                s.update[i] = rate * g;
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < sum.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            eta = s.eta / (1 + (s.t - 1) * c.lrDecay);
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + c.weightDecay * s.theta[i];
+            sum[i] += g * g;
+            double rate = eta / (Math.sqrt(sum[i]) + c.eps);
+            s.lr[i] = rate;
+            s.update[i] = rate * g;
         }
 
         @Override

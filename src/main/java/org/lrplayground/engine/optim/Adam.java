@@ -66,6 +66,12 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         (decoupled ? DECOUPLED_WEIGHT_DECAY : Common.WEIGHT_DECAY).check(weightDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public State start(int dim) {
         return new State(this, dim);
@@ -81,6 +87,9 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         private double power1 = 1;
         private double power2 = 1;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta1, bc1, bc2, l2, decay, d;
+
         private State(Adam config, int dim) {
             c = config;
             m = new double[dim];
@@ -93,29 +102,48 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
             step(s, 1);
         }
 
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s, 1);
+            for (int i = 0; i < m.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
         /** The step with the denominator d·√v̂ + ε; Adam's own is d = 1. */
         void step(StepContext s, double d) {
-            double beta1 = s.momentumOr(c.beta1);
+            begin(s, d);
+            for (int i = 0; i < m.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s, double divisor) {
+            d = divisor;
+            beta1 = s.momentumOr(c.beta1);
             power1 *= c.beta1;
             power2 *= c.beta2;
             // A schedule that cycles β₁ (one-cycle) corrects with the current β₁, as PyTorch does.
-            double bc1 = !c.biasCorrection ? 1 : Double.isNaN(s.momentum) ? 1 - power1 : 1 - Math.pow(beta1, s.t);
-            double bc2 = c.biasCorrection ? 1 - power2 : 1;
-            double l2 = c.decoupled ? 0 : c.weightDecay;
-            double decay = c.decoupled ? s.eta * c.weightDecay : 0;
-            for (int i = 0; i < m.length; i++) {
-                double g = s.grad[i] + l2 * s.theta[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                v[i] = c.beta2 * v[i] + (1 - c.beta2) * g * g;
-                double second = v[i];
-                if (c.amsgrad) {
-                    vMax[i] = Math.max(vMax[i], v[i]);
-                    second = vMax[i];
-                }
-                double rate = s.eta / (d * Math.sqrt(second / bc2) + c.eps);
-                s.lr[i] = rate;
-                s.update[i] = rate * m[i] / bc1 + decay * s.theta[i];
+            bc1 = !c.biasCorrection ? 1 : Double.isNaN(s.momentum) ? 1 - power1 : 1 - Math.pow(beta1, s.t);
+            bc2 = c.biasCorrection ? 1 - power2 : 1;
+            l2 = c.decoupled ? 0 : c.weightDecay;
+            decay = c.decoupled ? s.eta * c.weightDecay : 0;
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + l2 * s.theta[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = c.beta2 * v[i] + (1 - c.beta2) * g * g;
+            double second = v[i];
+            if (c.amsgrad) {
+                vMax[i] = Math.max(vMax[i], v[i]);
+                second = vMax[i];
             }
+            double rate = s.eta / (d * Math.sqrt(second / bc2) + c.eps);
+            s.lr[i] = rate;
+            s.update[i] = rate * m[i] / bc1 + decay * s.theta[i];
         }
 
         @Override

@@ -36,6 +36,12 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         Common.WEIGHT_DECAY.check(weightDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);
@@ -46,6 +52,9 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
         private final double[] m;
         private final double[] u;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta1, bc1;
+
         State(Adamax config, int dim) {
             c = config;
             m = new double[dim];
@@ -54,16 +63,34 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
 
         @Override
         public void step(StepContext s) {
-            double beta1 = s.momentumOr(c.beta1);
-            double bc1 = 1 - Math.pow(beta1, s.t);
+            begin(s);
             for (int i = 0; i < m.length; i++) {
-                double g = s.grad[i] + c.weightDecay * s.theta[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                u[i] = Math.max(c.beta2 * u[i], Math.abs(g) + c.eps);
-                double rate = s.eta / (bc1 * u[i]);
-                s.lr[i] = rate;
-                s.update[i] = rate * m[i];
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < m.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            beta1 = s.momentumOr(c.beta1);
+            bc1 = 1 - Math.pow(beta1, s.t);
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + c.weightDecay * s.theta[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            u[i] = Math.max(c.beta2 * u[i], Math.abs(g) + c.eps);
+            double rate = s.eta / (bc1 * u[i]);
+            s.lr[i] = rate;
+            s.update[i] = rate * m[i];
         }
 
         @Override

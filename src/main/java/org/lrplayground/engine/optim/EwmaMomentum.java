@@ -31,6 +31,12 @@ public record EwmaMomentum(double lr, double momentum) implements Optimizer {
         MOMENTUM.check(momentum);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);
@@ -40,6 +46,9 @@ public record EwmaMomentum(double lr, double momentum) implements Optimizer {
         private final EwmaMomentum c;
         private final double[] avg;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta;
+
         State(EwmaMomentum config, int dim) {
             c = config;
             avg = new double[dim];
@@ -47,12 +56,30 @@ public record EwmaMomentum(double lr, double momentum) implements Optimizer {
 
         @Override
         public void step(StepContext s) {
-            double beta = s.momentumOr(c.momentum);
+            begin(s);
             for (int i = 0; i < avg.length; i++) {
-                avg[i] = beta * avg[i] + (1 - beta) * s.grad[i];
-                s.update[i] = s.eta * avg[i];
-                s.lr[i] = s.eta;
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < avg.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            beta = s.momentumOr(c.momentum);
+        }
+
+        private void coordinate(StepContext s, int i) {
+            avg[i] = beta * avg[i] + (1 - beta) * s.grad[i];
+            s.update[i] = s.eta * avg[i];
+            s.lr[i] = s.eta;
         }
 
         @Override

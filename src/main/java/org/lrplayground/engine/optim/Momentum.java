@@ -55,6 +55,12 @@ public record Momentum(double lr, double momentum, double dampening, boolean nes
         }
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);
@@ -64,6 +70,9 @@ public record Momentum(double lr, double momentum, double dampening, boolean nes
         private final Momentum c;
         private final double[] b;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double mu, tau;
+
         State(Momentum config, int dim) {
             c = config;
             b = new double[dim];
@@ -71,15 +80,33 @@ public record Momentum(double lr, double momentum, double dampening, boolean nes
 
         @Override
         public void step(StepContext s) {
-            double mu = s.momentumOr(c.momentum);
-            // PyTorch's buffer starts as the raw gradient, and without momentum there is no buffer to dampen.
-            double tau = s.t == 1 || mu == 0 ? 0 : c.dampening;
+            begin(s);
             for (int i = 0; i < b.length; i++) {
-                double g = s.grad[i] + c.weightDecay * s.theta[i];
-                b[i] = mu * b[i] + (1 - tau) * g;
-                s.update[i] = s.eta * (c.nesterov ? g + mu * b[i] : b[i]);
-                s.lr[i] = s.eta;
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < b.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            mu = s.momentumOr(c.momentum);
+            // PyTorch's buffer starts as the raw gradient, and without momentum there is no buffer to dampen.
+            tau = s.t == 1 || mu == 0 ? 0 : c.dampening;
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + c.weightDecay * s.theta[i];
+            b[i] = mu * b[i] + (1 - tau) * g;
+            s.update[i] = s.eta * (c.nesterov ? g + mu * b[i] : b[i]);
+            s.lr[i] = s.eta;
         }
 
         @Override

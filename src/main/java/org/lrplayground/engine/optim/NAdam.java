@@ -42,6 +42,12 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         MOMENTUM_DECAY.check(momentumDecay);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);
@@ -54,6 +60,9 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
         /** Π_{i≤t} μ_i. */
         private double muProduct = 1;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double beta1, gradWeight, momentumWeight, bc2;
+
         State(NAdam config, int dim) {
             c = config;
             m = new double[dim];
@@ -62,21 +71,39 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
 
         @Override
         public void step(StepContext s) {
-            double beta1 = s.momentumOr(c.beta1);
+            begin(s);
+            for (int i = 0; i < m.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < m.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            beta1 = s.momentumOr(c.beta1);
             double mu = beta1 * (1 - 0.5 * Math.pow(0.96, s.t * c.momentumDecay));
             double muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (s.t + 1) * c.momentumDecay));
             muProduct *= mu;
-            double gradWeight = (1 - mu) / (1 - muProduct);
-            double momentumWeight = muNext / (1 - muProduct * muNext);
-            double bc2 = 1 - Math.pow(c.beta2, s.t);
-            for (int i = 0; i < m.length; i++) {
-                double g = s.grad[i] + c.weightDecay * s.theta[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                v[i] = c.beta2 * v[i] + (1 - c.beta2) * g * g;
-                double rate = s.eta / (Math.sqrt(v[i] / bc2) + c.eps);
-                s.lr[i] = rate;
-                s.update[i] = rate * (momentumWeight * m[i] + gradWeight * g);
-            }
+            gradWeight = (1 - mu) / (1 - muProduct);
+            momentumWeight = muNext / (1 - muProduct * muNext);
+            bc2 = 1 - Math.pow(c.beta2, s.t);
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + c.weightDecay * s.theta[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = c.beta2 * v[i] + (1 - c.beta2) * g * g;
+            double rate = s.eta / (Math.sqrt(v[i] / bc2) + c.eps);
+            s.lr[i] = rate;
+            s.update[i] = rate * (momentumWeight * m[i] + gradWeight * g);
         }
 
         @Override

@@ -43,6 +43,12 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         MOMENTUM.check(momentum);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new State(this, dim);
@@ -54,6 +60,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
         private final double[] gAvg;
         private final double[] b;
 
+        // This step's factors, the same for every coordinate: set by begin, read by coordinate.
+        private double mu;
+
         State(RmsProp config, int dim) {
             c = config;
             v = new double[dim];
@@ -63,18 +72,36 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
         @Override
         public void step(StepContext s) {
-            double mu = s.momentumOr(c.momentum);
+            begin(s);
             for (int i = 0; i < v.length; i++) {
-                double g = s.grad[i] + c.weightDecay * s.theta[i];
-                v[i] = c.alpha * v[i] + (1 - c.alpha) * g * g;
-                gAvg[i] = c.alpha * gAvg[i] + (1 - c.alpha) * g;
-                // v − ḡ² ≥ 0 in exact arithmetic; rounding can dip below once the gradient stops changing.
-                double variance = c.centered ? Math.max(0, v[i] - gAvg[i] * gAvg[i]) : v[i];
-                double scale = 1 / (Math.sqrt(variance) + c.eps);
-                b[i] = mu * b[i] + g * scale;
-                s.lr[i] = s.eta * scale;
-                s.update[i] = s.eta * b[i];
+                coordinate(s, i);
             }
+        }
+
+        /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+        @Override
+        public void stepMany(StepContext s) {
+            begin(s);
+            for (int i = 0; i < v.length; i++) {
+                coordinate(s, i);
+            }
+        }
+
+        /** The factors of step s.t that every coordinate shares. */
+        private void begin(StepContext s) {
+            mu = s.momentumOr(c.momentum);
+        }
+
+        private void coordinate(StepContext s, int i) {
+            double g = s.grad[i] + c.weightDecay * s.theta[i];
+            v[i] = c.alpha * v[i] + (1 - c.alpha) * g * g;
+            gAvg[i] = c.alpha * gAvg[i] + (1 - c.alpha) * g;
+            // v − ḡ² ≥ 0 in exact arithmetic; rounding can dip below once the gradient stops changing.
+            double variance = c.centered ? Math.max(0, v[i] - gAvg[i] * gAvg[i]) : v[i];
+            double scale = 1 / (Math.sqrt(variance) + c.eps);
+            b[i] = mu * b[i] + g * scale;
+            s.lr[i] = s.eta * scale;
+            s.update[i] = s.eta * b[i];
         }
 
         @Override

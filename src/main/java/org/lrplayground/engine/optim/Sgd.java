@@ -22,15 +22,33 @@ public record Sgd(double lr) implements Optimizer {
         LR.check(lr);
     }
 
+    /** Every coordinate's update reads only its own θ, g and state. */
+    @Override
+    public boolean coordinatewise() {
+        return true;
+    }
+
     @Override
     public Stepper start(int dim) {
         return new Stepper() {
             @Override
             public void step(StepContext c) {
                 for (int i = 0; i < c.grad.length; i++) {
-                    c.update[i] = c.eta * c.grad[i];
-                    c.lr[i] = c.eta;
+                    coordinate(c, i);
                 }
+            }
+
+            /** {@link #step}'s loop again, so that the JIT compiles it for long arrays (see {@link Stepper#stepMany}). */
+            @Override
+            public void stepMany(StepContext c) {
+                for (int i = 0; i < c.grad.length; i++) {
+                    coordinate(c, i);
+                }
+            }
+
+            private void coordinate(StepContext c, int i) {
+                c.update[i] = c.eta * c.grad[i];
+                c.lr[i] = c.eta;
             }
 
             @Override

@@ -16,6 +16,18 @@ public interface Stepper {
     void step(StepContext c);
 
     /**
+     * {@link #step} over a context that holds many runs' coordinates, a batch in lockstep (only
+     * for {@link Optimizer#coordinatewise} methods): the same arithmetic, in a loop of its own. The
+     * JIT compiles each loop for the trip counts it has seen, and step's, run over two coordinates
+     * by every race, would be compiled without the unrolling that SIMD over thousands of
+     * coordinates needs; coordinate-wise methods therefore repeat step's loop here, around the same
+     * per-coordinate update.
+     */
+    default void stepMany(StepContext c) {
+        step(c);
+    }
+
+    /**
      * The method's internal state by the names of its paper (m, v, d, …), read live: each quantity
      * gives its value after the last step whenever it is read, so a runner can record it per step.
      */

@@ -3,28 +3,20 @@ package org.lrplayground.engine.run;
 import java.util.List;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.StepContext;
-import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Stepper;
 import org.lrplayground.engine.schedule.Schedule;
-import org.lrplayground.engine.surface.Box;
-import org.lrplayground.engine.surface.Minimum;
 import org.lrplayground.engine.surface.Point;
 import org.lrplayground.engine.surface.Surface;
 
 /**
  * One optimizer run in progress: its optimizer state, schedule tracker, random stream and
  * trajectory (or, for a {@link Batch}, only its last point). {@link #advance} is the engine's inner
- * loop and does not allocate (beyond the trajectory's occasional chunk): races, batches and watched
- * runs (the lr finder) all step through it.
+ * loop and does not allocate (beyond the trajectory's occasional chunk): races, watched runs (the lr
+ * finder) and the batches that cannot run in lockstep step through it. How a run ends is
+ * {@link Stops}'s to say, for lanes and lockstep batches alike.
  */
 final class Lane {
 
-    /** A run whose gradient norm falls below this has converged. */
-    static final double CONVERGED_GRADIENT = 1e-8;
-    /** θ farther than this many box sizes from the box centre counts as diverged. */
-    static final double DIVERGENCE_BOXES = 1e6;
-
-    private final RunSpec spec;
     private final Surface surface;
     private final Surface.Sampler sampler;
     private final Stepper stepper;
@@ -34,10 +26,7 @@ final class Lane {
     private final StepContext c = new StepContext(2);
     /** Null when only the last point is kept. */
     private final Trajectory trajectory;
-    // Read every step, so fetched once (unboundedBelow() may build the minima list each call).
-    private final int steps;
-    private final boolean unboundedBelow;
-    private final double centerX, centerY, limit;
+    private final Stops stops;
     /** Null in races and batches; a watched run ends when it says, not at convergence. */
     private final WatchedRun.Watcher watcher;
     private int points;
@@ -62,21 +51,15 @@ final class Lane {
         if (recordState && !record) {
             throw new IllegalArgumentException("recording the optimizer state needs the trajectory recorded");
         }
-        this.spec = spec;
         this.watcher = watcher;
         surface = spec.surface();
-        steps = spec.steps();
-        unboundedBelow = surface.unboundedBelow();
+        stops = new Stops(spec);
         sampler = spec.sampler();
         stepper = optimizer.start(2);
         this.baseLr = baseLr;
         this.schedule = schedule;
         tracker = schedule.start(fStar);
         trajectory = record ? new Trajectory(spec.steps() + 1, recordState ? stepper.quantities() : List.of()) : null;
-        Box box = spec.box();
-        centerX = (box.xMin() + box.xMax()) / 2;
-        centerY = (box.yMin() + box.yMax()) / 2;
-        limit = DIVERGENCE_BOXES * Math.max(box.width(), box.height());
         c.fStar = fStar;
         c.theta[0] = start.x();
         c.theta[1] = start.y();
@@ -153,32 +136,11 @@ final class Lane {
 
     /** Ends the run as diverged when step t produced something unusable; returns whether it did. */
     private boolean problem(int t) {
-        String why = null;
-        boolean undefined = false;
-        if (!Double.isFinite(c.theta[0]) || !Double.isFinite(c.theta[1])) {
-            why = "the position became infinite or undefined";
-        } else if (Math.abs(c.theta[0] - centerX) > limit || Math.abs(c.theta[1] - centerY) > limit) {
-            why = "the position went more than a million box sizes away";
-        } else if (Double.isNaN(c.loss) || Double.isNaN(c.grad[0]) || Double.isNaN(c.grad[1])) {
-            // A finite point where f is undefined (a custom log(x) at x < 0): a domain problem, not a rate problem.
-            why = "the surface is undefined at (" + Numbers.format(c.theta[0]) + ", " + Numbers.format(c.theta[1]) + ")";
-            undefined = true;
-        } else if (!Double.isFinite(c.loss)) {
-            why = "the loss overflowed";
-        } else if (!Double.isFinite(c.grad[0]) || !Double.isFinite(c.grad[1])) {
-            why = "the gradient overflowed";
-        } else if (t > 0 && (!Double.isFinite(c.lr[0]) || !Double.isFinite(c.lr[1]))) {
-            why = "the learning rate became infinite or undefined";
+        RunStatus diverged = stops.diverged(t, c.theta[0], c.theta[1], c.loss, c.grad[0], c.grad[1], c.lr[0], c.lr[1]);
+        if (diverged != null) {
+            status = diverged;
         }
-        if (why == null) {
-            return false;
-        }
-        RunStatus.Cause cause = t == 0
-                ? (undefined ? RunStatus.Cause.UNDEFINED_AT_START : RunStatus.Cause.UNUSABLE_START)
-                : (undefined ? RunStatus.Cause.UNDEFINED_POINT : RunStatus.Cause.RATE_TOO_LARGE);
-        status = new RunStatus(RunStatus.Kind.DIVERGED, t, cause,
-                "diverged at step " + t + ": " + why + ". " + cause.hint());
-        return true;
+        return diverged != null;
     }
 
     /** Decides, after recording θ_t, whether the run has ended. */
@@ -186,33 +148,12 @@ final class Lane {
         if (watcher != null && t > 0 && watcher.stop(t, c.eta, c.loss)) {
             status = new RunStatus(RunStatus.Kind.STOPPED, t, RunStatus.Cause.NONE,
                     "stopped at step " + t + " by the analysis watching it");
-        } else if (watcher == null && converged(c.grad[0], c.grad[1])) {
-            status = new RunStatus(RunStatus.Kind.CONVERGED, t, RunStatus.Cause.NONE, "converged at step " + t);
-        } else if (unboundedBelow && !spec.box().contains(c.theta[0], c.theta[1])) {
-            status = leftBox(t);
-        } else if (t >= steps) {
-            status = new RunStatus(RunStatus.Kind.MAX_STEPS, t, RunStatus.Cause.NONE, "ran all " + t + " steps");
+            return;
         }
-    }
-
-    /**
-     * Left the box of a surface without a minimum in it. Not "the loss falls forever": a saddle's
-     * does outside, but 1/x's is unbounded only at its pole inside the box and tends to 0 outside.
-     */
-    private RunStatus leftBox(int t) {
-        RunStatus.Cause cause = RunStatus.Cause.NO_MINIMUM;
-        return new RunStatus(RunStatus.Kind.LEFT_BOX, t, cause, "left the box at step " + t
-                + ": this surface has no minimum in the box, so there is nothing for the run to converge to. "
-                + cause.hint());
-    }
-
-    /**
-     * |g| &lt; {@link #CONVERGED_GRADIENT}. Math.hypot is slow and hypot(a, b) ≥ max(|a|, |b|), so
-     * testing the coordinates first gives the same answer without calling it on almost every step.
-     */
-    private static boolean converged(double gx, double gy) {
-        return Math.abs(gx) < CONVERGED_GRADIENT && Math.abs(gy) < CONVERGED_GRADIENT
-                && Math.hypot(gx, gy) < CONVERGED_GRADIENT;
+        RunStatus ended = stops.ended(t, c.theta[0], c.theta[1], c.grad[0], c.grad[1], watcher != null);
+        if (ended != null) {
+            status = ended;
+        }
     }
 
     /** Distance from the last point to the nearest known minimum; NaN when the surface has none. */

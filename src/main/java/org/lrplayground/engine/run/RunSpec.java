@@ -64,6 +64,14 @@ public record RunSpec(Surface surface, Values surfaceValues, Box box, Point star
         };
     }
 
+    /**
+     * Whether every run sees the surface's exact gradient (no noise, no mini-batches of data), so
+     * that {@link #sampler} gives the same as {@link Surface#gradient} and runs need no random stream.
+     */
+    public boolean exactGradients() {
+        return noise == 0 && surface.dataRows() == 0;
+    }
+
     /** θ₀ of a run: its own start, or else the spec's. */
     public Point startOf(RunConfig run) {
         return run.start() != null ? run.start() : start;

@@ -51,7 +51,7 @@ public record RunStatus(Kind kind, int step, Cause cause, String reason) {
 
     public enum Kind {
         RUNNING("running"),
-        /** The gradient norm fell below {@link Lane#CONVERGED_GRADIENT}. */
+        /** The gradient norm fell below {@link Stops#CONVERGED_GRADIENT}. */
         CONVERGED("converged"),
         /** A non-finite θ, f or gradient, or θ far outside the box. */
         DIVERGED("diverged"),

@@ -123,6 +123,12 @@ final class CustomSurface implements Surface {
         return expression.evaluator().sample(x, y, grad);
     }
 
+    /** One evaluator (its scratch stacks) for all n points, not one per point as {@link #gradient} needs. */
+    @Override
+    public void gradients(int n, double[] xy, double[] grad, double[] loss) {
+        Pointwise.gradients(expression.evaluator(), n, xy, grad, loss);
+    }
+
     @Override
     public Sampler sampler(SplittableRandom random, int batch) {
         return expression.evaluator();

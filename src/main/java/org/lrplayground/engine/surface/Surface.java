@@ -37,7 +37,6 @@ public interface Surface {
     /** Known minima; empty for surfaces without one (saddles). */
     List<Minimum> minima();
 
-    /** Whether f is unbounded below, so that runs stop when they leave the box ("left-box"). */
     /** Distance from (x, y) to the nearest known minimum; NaN when the surface has none. */
     default double distanceToNearestMinimum(double x, double y) {
         double best = Double.NaN;
@@ -48,6 +47,7 @@ public interface Surface {
         return best;
     }
 
+    /** Whether f is unbounded below, so that runs stop when they leave the box ("left-box"). */
     default boolean unboundedBelow() {
         return minima().isEmpty();
     }
@@ -74,6 +74,16 @@ public interface Surface {
 
     /** Returns f(x, y) and writes the exact gradient into {@code grad[0]}, {@code grad[1]}. */
     double gradient(double x, double y, double[] grad);
+
+    /**
+     * f and its exact gradient at n points at once, laid out as a batch of runs holds them: point i
+     * is (xy[i], xy[n + i]), its ∂f/∂x goes to grad[i], its ∂f/∂y to grad[n + i] and f to loss[i];
+     * bit for bit what {@link #gradient} gives at each point. Closed-form surfaces override this
+     * with {@link Pointwise#gradients}, whose loop the JIT turns into SIMD instructions.
+     */
+    default void gradients(int n, double[] xy, double[] grad, double[] loss) {
+        Pointwise.gradients(this::gradient, n, xy, grad, loss);
+    }
 
     /**
      * The gradients one run sees. Deterministic surfaces give the exact gradient; a data-fitting

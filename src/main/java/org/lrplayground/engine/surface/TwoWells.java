@@ -59,4 +59,10 @@ public record TwoWells() implements Surface {
         grad[1] = 0.5 * y + 4 * (dy1 * deep + dy2 * shallow);
         return 0.25 * (x * x + y * y) - deep - shallow;
     }
+
+    /** The same loop as the default, where this record's gradient can be inlined (see {@link Pointwise}). */
+    @Override
+    public void gradients(int n, double[] xy, double[] grad, double[] loss) {
+        Pointwise.gradients(this::gradient, n, xy, grad, loss);
+    }
 }

@@ -116,4 +116,17 @@ class BatchTest {
         assertThatThrownBy(() -> Batch.run(spec, spec.runs().get(0), List.of(), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one start");
     }
+
+    @Test
+    void theStartsReplaceARunsOwnStartOnBothPaths() {
+        for (String query : List.of("surface=himmelblau&steps=50&run=adam:lr=0.05,x0=1,y0=1",
+                "surface=himmelblau&steps=50&noise=0.1&run=adam:lr=0.05,x0=1,y0=1")) {
+            RunSpec spec = RunFormat.parse(query);
+
+            Batch batch = Batch.run(spec, spec.runs().get(0), List.of(new Point(-4, 4), new Point(4, -4)), false);
+
+            assertThat(batch.x(0)).as(query).isNegative();
+            assertThat(batch.x(1)).as(query).isPositive();
+        }
+    }
 }

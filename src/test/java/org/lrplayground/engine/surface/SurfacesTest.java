@@ -29,6 +29,28 @@ class SurfacesTest {
         catalogue().forEach(s -> assertThat(Surfaces.byId(s.id())).isPresent());
     }
 
+    /** The batch's form: the same bits as one point at a time, for every surface (data fits use the default loop). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void gradientsAtManyPointsAreTheGradientsAtEachPoint(Surface s) {
+        SplittableRandom random = new SplittableRandom(7);
+        Box box = s.box();
+        int n = 37;
+        double[] xy = new double[2 * n], grad = new double[2 * n], loss = new double[n], g = new double[2];
+        for (int i = 0; i < n; i++) {
+            // Reaching past the box, and one huge point whose loss overflows.
+            xy[i] = i == 0 ? 1e200 : box.xMin() - box.width() + 3 * box.width() * random.nextDouble();
+            xy[n + i] = box.yMin() - box.height() + 3 * box.height() * random.nextDouble();
+        }
+        s.gradients(n, xy, grad, loss);
+        for (int i = 0; i < n; i++) {
+            double f = s.gradient(xy[i], xy[n + i], g);
+            assertThat(Double.doubleToRawLongBits(loss[i])).isEqualTo(Double.doubleToRawLongBits(f));
+            assertThat(Double.doubleToRawLongBits(grad[i])).isEqualTo(Double.doubleToRawLongBits(g[0]));
+            assertThat(Double.doubleToRawLongBits(grad[n + i])).isEqualTo(Double.doubleToRawLongBits(g[1]));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
     void gradientMatchesAHighPrecisionFiniteDifference(Surface s) {
