@@ -2,21 +2,14 @@ package org.lrplayground.bench;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.lrplayground.Application;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -54,24 +47,16 @@ public final class PlaygroundBench {
     /** A paced race's length at its nominal speed: the bytes per second are counted over this time. */
     static final int PACED_SECONDS = 6;
     static final int PAGES = 10;
-    private static final Path CHROMIUM = Path.of(System.getProperty("browser.executable", "/usr/bin/chromium"));
-    /** As the browser tests launch it (BrowserExtension). */
-    private static final List<String> CHROMIUM_ARGS = List.of(
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     private PlaygroundBench() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> parts = args.length == 0 ? List.of("draw", "live", "cost", "heap") : List.of(args);
-        ConfigurableApplicationContext app = SpringApplication.run(Application.class, "--server.port=0",
-                "--vaadin.productionMode=true", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
-        String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_ARGS));
+        ConfigurableApplicationContext app = InProcess.startApp();
+        String base = InProcess.baseUrl(app);
+        try (Playwright playwright = InProcess.playwright()) {
+            Browser browser = InProcess.chromium(playwright);
             System.out.printf("Chromium %s, server %s%n", browser.version(), base);
             if (parts.contains("draw")) {
                 draw(browser, base);
@@ -236,10 +221,8 @@ public final class PlaygroundBench {
     // ---------------------------------------------------------------- server cost
 
     private static void cost(Browser browser, String base) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("%nOne session animating 4 runs, %d s per speed; CPU of this JVM less the benchmark's Playwright "
-                + "client, %d cores%n", PACED_SECONDS, os.getAvailableProcessors());
+                + "client, %d cores%n", PACED_SECONDS, InProcess.Cpu.cores());
         List<Map.Entry<String, Integer>> speeds = new ArrayList<>(PACED.entrySet());
         speeds.sort(Map.Entry.comparingByValue());
         try (BrowserContext context = browser.newContext()) {
@@ -263,15 +246,14 @@ public final class PlaygroundBench {
                     warm = true;
                 }
                 page.evaluate(WATCH_BROWSER);
-                long cpu0 = os.getProcessCpuTime();
-                long client0 = clientCpu(threads);
+                InProcess.Cpu cpu0 = InProcess.Cpu.now();
                 long wall0 = System.nanoTime();
                 pushed.set(0);
                 messages.set(0);
                 page.click("#run");
                 page.waitForFunction(RACE_OVER, null, LONG);
                 double seconds = (System.nanoTime() - wall0) / 1e9;
-                double serverCpu = (os.getProcessCpuTime() - cpu0 - (clientCpu(threads) - client0)) / 1e9;
+                double serverCpu = InProcess.Cpu.now().serverSecondsSince(cpu0);
                 // Per second of the race at its nominal speed (the server keeps that pace and sends a
                 // frame every 100 ms); a browser that falls behind takes longer to read and draw them.
                 double kbPerSecond = pushed.get() / 1024.0 / PACED_SECONDS;
@@ -306,29 +288,14 @@ public final class PlaygroundBench {
             }
             """;
 
-    /**
-     * CPU time of the benchmark's own client: the main thread (Playwright's calls and event
-     * listeners run there) and the pipe threads of Playwright's driver connection.
-     */
-    private static long clientCpu(ThreadMXBean threads) {
-        long sum = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals("main") || thread.getClass().getName().startsWith("com.microsoft.playwright")) {
-                sum += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
-            }
-        }
-        return sum;
-    }
-
     // ---------------------------------------------------------------- heap per UI
 
     private static void heap(Browser browser, String base) {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         // One page first, so that the baseline holds what the first UI initialises once for all.
         try (BrowserContext first = browser.newContext()) {
             race(openPage(first, base));
         }
-        long none = usedHeapAfterGc(memory);
+        long none = InProcess.usedHeapAfterGc();
         List<BrowserContext> contexts = new ArrayList<>();
         try {
             List<Page> pages = new ArrayList<>();
@@ -337,9 +304,9 @@ public final class PlaygroundBench {
                 contexts.add(context);
                 pages.add(openPage(context, base));
             }
-            long scenes = usedHeapAfterGc(memory);
+            long scenes = InProcess.usedHeapAfterGc();
             pages.forEach(PlaygroundBench::race);
-            long raced = usedHeapAfterGc(memory);
+            long raced = InProcess.usedHeapAfterGc();
             System.out.printf("%nHeap after full GCs: %.1f MB with no page open, %d pages (own sessions) open%n",
                     none / 1048576.0, PAGES);
             reportHeap("scene shown", scenes - none);
@@ -365,20 +332,6 @@ public final class PlaygroundBench {
         double perUi = bytes / (double) PAGES / 1048576.0;
         System.out.printf("  %-22s +%.1f MB in all = %.2f MB per UI (target ≤ 2 MB) %s%n", state, bytes / 1048576.0, perUi,
                 perUi <= 2 ? "MET" : "MISSED");
-    }
-
-    /** Used heap after full collections, repeated until it stops shrinking (finalizers, soft caches). */
-    private static long usedHeapAfterGc(MemoryMXBean memory) {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            long now = memory.getHeapMemoryUsage().getUsed();
-            if (now >= used) {
-                return used;
-            }
-            used = now;
-        }
-        return used;
     }
 
     // ---------------------------------------------------------------- page helpers
