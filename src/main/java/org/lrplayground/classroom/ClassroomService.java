@@ -201,8 +201,11 @@ public class ClassroomService {
             return h;
         });
         events.publish(c.code(), ClassEvent.Kind.HANDED_IN);
-        return assemble(c).students().stream().flatMap(s -> s.handins().stream())
-                .filter(h -> h.id() == handin.id()).findFirst().orElseThrow();
+        // Ranked as the board ranks it, without the rest of the board: a room handing in at once
+        // would otherwise build every student's hand-ins for each of theirs.
+        Ranked ranked = ranked(c);
+        ClassHandin stored = ranked.handins().stream().filter(h -> h.id().equals(handin.id())).findFirst().orElseThrow();
+        return handin(stored, ranked.runs().getOrDefault(stored.id(), List.of()), ranked.ranking());
     }
 
     /**
@@ -338,13 +341,23 @@ public class ClassroomService {
         }
     }
 
-    private Board assemble(Classroom c) {
-        List<ClassStudent> students = tables.students().findByClassCodeOrderById(c.code());
-        List<ClassHandin> handinRows = tables.handins().findByClassCodeOrderById(c.code());
+    /** A class's hand-ins, oldest first, their runs by hand-in id, and the ranking they make. */
+    private record Ranked(List<ClassHandin> handins, Map<Long, List<ClassHandinRun>> runs, Leaderboard ranking) {
+    }
+
+    private Ranked ranked(Classroom c) {
+        List<ClassHandin> handins = tables.handins().findByClassCodeOrderById(c.code());
         Map<Long, List<ClassHandinRun>> runs = tables.runs().findByClassCodeOrderByHandinIdAscIdxAsc(c.code()).stream()
                 .collect(Collectors.groupingBy(ClassHandinRun::handinId));
-        Leaderboard ranking = new Leaderboard(c.challenge(), c.sceneVersion(), handinRows, runs);
-        Map<Long, List<Handin>> byStudent = handinRows.stream().collect(Collectors.groupingBy(ClassHandin::studentId,
+        return new Ranked(handins, runs, new Leaderboard(c.challenge(), c.sceneVersion(), handins, runs));
+    }
+
+    private Board assemble(Classroom c) {
+        List<ClassStudent> students = tables.students().findByClassCodeOrderById(c.code());
+        Ranked ranked = ranked(c);
+        Map<Long, List<ClassHandinRun>> runs = ranked.runs();
+        Leaderboard ranking = ranked.ranking();
+        Map<Long, List<Handin>> byStudent = ranked.handins().stream().collect(Collectors.groupingBy(ClassHandin::studentId,
                 Collectors.mapping(h -> handin(h, runs.getOrDefault(h.id(), List.of()), ranking), Collectors.toList())));
         Map<Long, String> names = students.stream().collect(Collectors.toMap(ClassStudent::id, ClassStudent::name));
         List<Board.Place> places = ranking.entries().stream().map(e -> new Board.Place(

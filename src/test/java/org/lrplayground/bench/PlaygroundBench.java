@@ -2,24 +2,14 @@ package org.lrplayground.bench;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.lrplayground.Application;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -65,24 +55,16 @@ public final class PlaygroundBench {
     /** Pages animating at the same time, each in its own session, for the per-UI cost under load. */
     static final int PAGES_AT_ONCE = 8;
     static final int PAGES = 10;
-    private static final Path CHROMIUM = Path.of(System.getProperty("browser.executable", "/usr/bin/chromium"));
-    /** As the browser tests launch it (BrowserExtension). */
-    private static final List<String> CHROMIUM_ARGS = List.of(
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     private PlaygroundBench() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> parts = args.length == 0 ? List.of("draw", "live", "cost", "heap") : List.of(args);
-        ConfigurableApplicationContext app = SpringApplication.run(Application.class, "--server.port=0",
-                "--vaadin.productionMode=true", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
-        String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_ARGS));
+        ConfigurableApplicationContext app = InProcess.startApp();
+        String base = InProcess.baseUrl(app);
+        try (Playwright playwright = InProcess.playwright()) {
+            Browser browser = InProcess.chromium(playwright);
             System.out.printf("Chromium %s, server %s%n", browser.version(), base);
             if (parts.contains("draw")) {
                 draw(browser, base);
@@ -247,11 +229,9 @@ public final class PlaygroundBench {
     // ---------------------------------------------------------------- server cost
 
     private static void cost(Browser browser, String base) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("%nOne session animating 4 runs, %d s per speed, after %d warm-up races; CPU of this JVM less the"
                 + " benchmark's Playwright client, %d cores; \"JIT\" is the compiler threads' share%n", PACED_SECONDS,
-                WARM_RACES, os.getAvailableProcessors());
+                WARM_RACES, InProcess.Cpu.cores());
         List<Map.Entry<String, Integer>> speeds = new ArrayList<>(PACED.entrySet());
         speeds.sort(Map.Entry.comparingByValue());
         try (BrowserContext context = browser.newContext()) {
@@ -275,14 +255,14 @@ public final class PlaygroundBench {
                 open(page, base, RUNS + "&steps=" + speed.getValue() * PACED_SECONDS);
                 selectSpeed(page, speed.getKey());
                 page.evaluate(WATCH_BROWSER);
-                ServerCpu cpu = ServerCpu.start(os, threads);
+                InProcess.Cpu cpu = InProcess.Cpu.now();
                 long wall0 = System.nanoTime();
                 pushed.set(0);
                 messages.set(0);
                 page.click("#run");
                 page.waitForFunction(RACE_OVER, null, LONG);
                 double seconds = (System.nanoTime() - wall0) / 1e9;
-                ServerCpu used = cpu.stop();
+                InProcess.Cpu.Used used = InProcess.Cpu.now().since(cpu);
                 // Per second of the race at its nominal speed (the server keeps that pace and sends a
                 // frame every 100 ms); a browser that falls behind takes longer to read and draw them.
                 double kbPerSecond = pushed.get() / 1024.0 / PACED_SECONDS;
@@ -302,12 +282,11 @@ public final class PlaygroundBench {
                 System.out.println("  no websocket frames: push fell back to another transport; bytes not counted");
             }
         }
-        costAtOnce(browser, base, os, threads);
+        costAtOnce(browser, base);
     }
 
     /** {@link #PAGES_AT_ONCE} sessions press Run together at the default speed: CPU per animating UI, and their pace. */
-    private static void costAtOnce(Browser browser, String base, OperatingSystemMXBean os,
-                                   ThreadMXBean threads) {
+    private static void costAtOnce(Browser browser, String base) {
         String speed = "100 steps/s";
         int steps = PACED.get(speed) * PACED_SECONDS;
         List<BrowserContext> contexts = new ArrayList<>();
@@ -321,12 +300,12 @@ public final class PlaygroundBench {
                 selectSpeed(page, speed);
                 pages.add(page);
             }
-            ServerCpu cpu = ServerCpu.start(os, threads);
+            InProcess.Cpu cpu = InProcess.Cpu.now();
             long wall0 = System.nanoTime();
             pages.forEach(p -> p.evaluate("() => document.getElementById('run').click()"));
             pages.forEach(p -> p.waitForFunction(RACE_OVER, null, LONG));
             double seconds = (System.nanoTime() - wall0) / 1e9;
-            ServerCpu used = cpu.stop();
+            InProcess.Cpu.Used used = InProcess.Cpu.now().since(cpu);
             double uiSeconds = (double) PAGES_AT_ONCE * PACED_SECONDS;
             System.out.printf("  %d sessions at %s together: every race drawn to its end after %5.2f s (%d s each);"
                     + " server CPU %4.2f s = %4.1f %% of one core per animating UI (%4.1f %% without JIT)%n",
@@ -334,42 +313,6 @@ public final class PlaygroundBench {
                     100 * (used.seconds() - used.jitSeconds()) / uiSeconds);
         } finally {
             contexts.forEach(BrowserContext::close);
-        }
-    }
-
-    /**
-     * The server's CPU time over an interval: the process's less the benchmark's own client threads,
-     * and the part of it the JIT compiler threads took (from /proc, where there is one; 0 elsewhere).
-     */
-    private record ServerCpu(OperatingSystemMXBean os, ThreadMXBean threads, long process, long client,
-                             long jit, double seconds, double jitSeconds) {
-
-        static ServerCpu start(OperatingSystemMXBean os, ThreadMXBean threads) {
-            return new ServerCpu(os, threads, os.getProcessCpuTime(), clientCpu(threads), compilerCpu(), 0, 0);
-        }
-
-        ServerCpu stop() {
-            double server = (os.getProcessCpuTime() - process - (clientCpu(threads) - client)) / 1e9;
-            return new ServerCpu(os, threads, 0, 0, 0, server, (compilerCpu() - jit) / 1e9);
-        }
-
-        /** CPU time of the JVM's compiler threads ("C1 CompilerThre…", "C2 CompilerThre…" in /proc), in ns. */
-        private static long compilerCpu() {
-            Path tasks = Path.of("/proc/self/task");
-            long ticks = 0;
-            try (var dirs = Files.newDirectoryStream(tasks)) {
-                for (Path task : dirs) {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.contains("CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                return 0; // no /proc (not Linux), or a thread ended while being read: count no JIT
-            }
-            return ticks * 10_000_000L; // clock ticks of 1/100 s
         }
     }
 
@@ -388,29 +331,14 @@ public final class PlaygroundBench {
             }
             """;
 
-    /**
-     * CPU time of the benchmark's own client: the main thread (Playwright's calls and event
-     * listeners run there) and the pipe threads of Playwright's driver connection.
-     */
-    private static long clientCpu(ThreadMXBean threads) {
-        long sum = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals("main") || thread.getClass().getName().startsWith("com.microsoft.playwright")) {
-                sum += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
-            }
-        }
-        return sum;
-    }
-
     // ---------------------------------------------------------------- heap per UI
 
     private static void heap(Browser browser, String base) {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         // One page first, so that the baseline holds what the first UI initialises once for all.
         try (BrowserContext first = browser.newContext()) {
             race(openPage(first, base));
         }
-        long none = usedHeapAfterGc(memory);
+        long none = InProcess.usedHeapAfterGc();
         List<BrowserContext> contexts = new ArrayList<>();
         try {
             List<Page> pages = new ArrayList<>();
@@ -419,9 +347,9 @@ public final class PlaygroundBench {
                 contexts.add(context);
                 pages.add(openPage(context, base));
             }
-            long scenes = usedHeapAfterGc(memory);
+            long scenes = InProcess.usedHeapAfterGc();
             pages.forEach(PlaygroundBench::race);
-            long raced = usedHeapAfterGc(memory);
+            long raced = InProcess.usedHeapAfterGc();
             System.out.printf("%nHeap after full GCs: %.1f MB with no page open, %d pages (own sessions) open%n",
                     none / 1048576.0, PAGES);
             reportHeap("scene shown", scenes - none);
@@ -447,20 +375,6 @@ public final class PlaygroundBench {
         double perUi = bytes / (double) PAGES / 1048576.0;
         System.out.printf("  %-22s +%.1f MB in all = %.2f MB per UI (target ≤ 2 MB) %s%n", state, bytes / 1048576.0, perUi,
                 perUi <= 2 ? "MET" : "MISSED");
-    }
-
-    /** Used heap after full collections, repeated until it stops shrinking (finalizers, soft caches). */
-    private static long usedHeapAfterGc(MemoryMXBean memory) {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            long now = memory.getHeapMemoryUsage().getUsed();
-            if (now >= used) {
-                return used;
-            }
-            used = now;
-        }
-        return used;
     }
 
     // ---------------------------------------------------------------- page helpers
