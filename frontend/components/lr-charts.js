@@ -280,7 +280,12 @@
           data: Array.from({length: p.n}, (_, i) => [at(p.x, i), at(p.y, i), stepOf(p, i, p.n), at(p.loss, i)]),
         };
       }
-      if (shrunk) this._render(); else this._scheduleAppend();
+      if (shrunk) {
+        this._render();
+      } else if (this._chart && this._surface) {
+        // Only the changed paths go to ECharts: a board's refresh costs what it carries, not the class's size.
+        this._chart.setOption({series: this._pathSeries(paths.map((p) => p.slot))});
+      }
     }
 
     _legendItems() {
@@ -402,9 +407,10 @@
      * large mode, drawn as one shape: as the line's own symbols, one element per point, they cost
      * most of the page's time in a long race.
      */
-    _pathSeries() {
+    _pathSeries(slots = this._runs.map((_, i) => i)) {
       this._drawn = this._runs.map((r) => r.data.length);
-      return this._runs.flatMap((r, i) => {
+      return slots.flatMap((i) => {
+        const r = this._runs[i];
         const data = this._shown(r.run) ? r.data : [];
         const opacity = dim(this, r.run);
         // The highlighted run is drawn over the others; otherwise later runs over earlier ones.

@@ -65,6 +65,9 @@ public class BoardView extends Div implements BeforeEnterObserver {
     record Row(String place, long studentId, String name, Handin handin, Handin.Run best) {
     }
 
+    /** Leaderboards this short are shown whole; longer ones scroll. */
+    static final int ALL_ROWS_UP_TO = 20;
+
     private final ClassroomService classes;
     private final ClassEvents events;
     final BoardCharts charts;
@@ -132,7 +135,6 @@ public class BoardView extends Div implements BeforeEnterObserver {
         leaderboard.addColumn(r -> r.best() == null ? "" : Numbers.readable(metric(r.best()))).setHeader("Metric")
                 .setKey("metric").setAutoWidth(true);
         leaderboard.addSelectionListener(e -> selectionChanged());
-        leaderboard.setAllRowsVisible(true);
         leaderboard.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         Div body = new Div(charts, leaderboard);
         body.addClassName("board-body");
@@ -226,6 +228,10 @@ public class BoardView extends Div implements BeforeEnterObserver {
         }
         leaderboard.getColumnByKey("metric").setHeader(BoardCharts.metricName(b.challenge()));
         Long selected = selected().map(Row::studentId).orElse(null);
+        // A large room's rows load as they scroll into view: a refresh then sends the dozens on screen, not all.
+        boolean all = rows.size() <= ALL_ROWS_UP_TO;
+        leaderboard.setAllRowsVisible(all);
+        leaderboard.setHeight(all ? null : "min(80vh, 48rem)");
         leaderboard.setItems(rows);
         rows.stream().filter(r -> Long.valueOf(r.studentId()).equals(selected)).findFirst().ifPresent(leaderboard::select);
         selectionChanged();
