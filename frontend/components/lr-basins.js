@@ -82,13 +82,13 @@
       const grey = rgb(style.getPropertyValue('--lumo-contrast-30pct').trim() || '#ccc', base);
       const colors = d.colors.map((c) => rgb(c, base));
       // Steps span decades (a start beside a minimum converges in a few, one on a ridge in hundreds):
-      // a log scale keeps both ends apart.
-      const most = Math.log1p(Math.max(1, ...d.steps));
+      // a log scale from the fewest to the most keeps both ends apart.
+      const fewest = Math.log1p(Math.min(...d.steps)), span = Math.log1p(Math.max(...d.steps)) - fewest || 1;
       const n = d.grid;
       const image = new ImageData(n, n);
       for (let c = 0; c < n * n; c++) {
         const color = d.minimum[c] >= 0 ? colors[d.minimum[c]] : grey;
-        const shade = 1 - 0.55 * Math.log1p(d.steps[c]) / most;
+        const shade = 1 - 0.45 * (Math.log1p(d.steps[c]) - fewest) / span;
         // Canvas rows run top down, the box's y up.
         const p = 4 * ((n - 1 - Math.floor(c / n)) * n + (c % n));
         image.data[p] = color[0] * shade;
