@@ -63,13 +63,16 @@ class ArchitectureTest {
     // cancellation; a view stepping a Race would block the UI thread. If a view ever needs a
     // read-only engine type from run/ (e.g. Trajectory, RunStatus), that is allowed: only the
     // loop classes are fenced off, and the learning-rate finder's sweep (LrFinderService runs it;
-    // its LrCurve is read-only). The lead may widen or narrow this list.
+    // its LrCurve is read-only) and the basins' grid of runs (BasinsService runs it; Basins is
+    // read-only). The lead may widen or narrow this list.
     @ArchTest
     static final ArchRule viewsDoNotRunTheEngine = noClasses().that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.lrplayground.engine.run.Race")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.lrplayground.engine.run.Lane")
             .orShould().callMethod("org.lrplayground.engine.finder.LrFinder", "find",
                     "org.lrplayground.engine.run.RunSpec", "org.lrplayground.engine.optim.Optimizer")
+            .orShould().callMethod("org.lrplayground.engine.analysis.Basins", "of",
+                    "org.lrplayground.engine.run.RunSpec", "int", "int")
             .because("views talk to application services, never to engine loops");
 
     @ArchTest

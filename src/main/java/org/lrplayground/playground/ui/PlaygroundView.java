@@ -31,6 +31,7 @@ import org.lrplayground.lessons.LessonFigures;
 import org.lrplayground.lessons.ui.LessonPanel;
 import org.lrplayground.link.PageLink;
 import org.lrplayground.link.PageOptions;
+import org.lrplayground.playground.BasinsService;
 import org.lrplayground.playground.Control;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.ui.SceneAddress.Change;
@@ -54,9 +55,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
 
     private final LrFinderService finder;
+    private final BasinsService basins;
     private final ShortLinkService links;
     final ProblemPanel problem = new ProblemPanel(this::edited);
-    final RunsPanel runs = new RunsPanel(this::edited, this::findLr);
+    final RunsPanel runs = new RunsPanel(this::edited, this::findLr, this::basins);
     final RaceControls controls = new RaceControls();
     final RaceDisplay display = new RaceDisplay();
     final Button share = new Button("Share", VaadinIcon.SHARE.create());
@@ -74,10 +76,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     /** What the link asked beyond the spec (hidden controls, the lesson); kept in the address bar. */
     private PageOptions options = PageOptions.NONE;
 
-    public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, ShortLinkService links,
-                          LessonFigures figures) {
+    public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, BasinsService basins,
+                          ShortLinkService links, LessonFigures figures) {
         lesson = new LessonPanel(figures, s -> load(s, Change.EDITED), this::lessonClosed);
         this.finder = finder;
+        this.basins = basins;
         this.links = links;
         race = new LiveRace(races, runService, display, this::updateControls, message::setText);
         display.results().onUseRate((run, lr) -> runs.runs.get(run).setLr(lr));
@@ -349,13 +352,26 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         }
     }
 
+    /** Where each start of the run leads on the scene on stage; a clicked cell adds the run's copy from there. */
+    private void basins(RunEditor editor) {
+        int i = runs.runs.indexOf(editor);
+        if (spec != null && i >= 0 && i < spec.runs().size()) {
+            RunSpec scene = spec;
+            new BasinsDialog(RaceDisplay.name(scene, i), scene, grid -> basins.of(scene, i, grid),
+                    runs.full() ? null : start -> runs.addCopy(editor, start)).open();
+        }
+    }
+
     private void updateControls() {
         boolean valid = spec != null && form.valid();
         controls.update(valid, race.playing(), race.finished(), race.started(), editable && address.canUndo(),
                 editable && address.canRedo());
         RaceControls.enable(share, valid);
         export.setAvailable(valid);
-        runs.runs.forEach(r -> RaceControls.enable(r.findLr, valid));
+        runs.runs.forEach(r -> {
+            RaceControls.enable(r.findLr, valid);
+            RaceControls.enable(r.basins, valid);
+        });
     }
 
     private void key(String key) {

@@ -46,6 +46,7 @@ class RunEditor extends Composite<Div> {
     private final Span error = new Span();
     private final Span status = new Span();
     final Button findLr = new Button(VaadinIcon.SEARCH.create());
+    final Button basins = new Button(VaadinIcon.GRID_SMALL.create());
     final Button duplicate = new Button(VaadinIcon.COPY.create());
     final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
     private final List<ParamField> optimizerParams = new ArrayList<>();
@@ -86,6 +87,9 @@ class RunEditor extends Composite<Div> {
         findLr.setTooltipText("Find lr: sweep the rate as fast.ai's lr_find does and pick a suggestion");
         findLr.setAriaLabel("Find learning rate");
         findLr.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        basins.setTooltipText("Where each start leads");
+        basins.setAriaLabel("Basins");
+        basins.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         duplicate.setTooltipText("Duplicate this run");
         duplicate.setAriaLabel("Duplicate run");
         remove.setTooltipText("Remove this run");
@@ -99,7 +103,7 @@ class RunEditor extends Composite<Div> {
         optimizerFields.addClassName("fields");
         scheduleFields.addClassName("fields");
         preview.addClassName("schedule-preview");
-        Div head = new Div(swatch, label, findLr, duplicate, remove);
+        Div head = new Div(swatch, label, findLr, basins, duplicate, remove);
         head.addClassName("run-head");
         optimizer.setTooltipText(method.summary());
         for (TextField f : List.of(startX, startY)) {

@@ -13,9 +13,10 @@ import org.lrplayground.engine.optim.Optimizers;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.surface.Point;
 import org.lrplayground.ui.RaceDisplay;
 
-/** The run cards: add, duplicate and remove runs (1 to {@link #MAX_RUNS}), each in its race colour. */
+/** The run cards: add, duplicate (from another start too) and remove runs (1 to {@link #MAX_RUNS}), each in its race colour. */
 class RunsPanel extends Div {
 
     /** Runs the view offers (the format allows more, for the API). */
@@ -26,15 +27,18 @@ class RunsPanel extends Div {
     private final Div cards = new Div();
     private final Runnable changed;
     private final Consumer<RunEditor> findLr;
+    private final Consumer<RunEditor> basins;
     private int steps;
 
     /**
      * @param changed called after any edit of a run, or a run added or removed
      * @param findLr  called when a card's "Find lr" is pressed
+     * @param basins  called when a card's "Basins" is pressed
      */
-    RunsPanel(Runnable changed, Consumer<RunEditor> findLr) {
+    RunsPanel(Runnable changed, Consumer<RunEditor> findLr, Consumer<RunEditor> basins) {
         this.changed = changed;
         this.findLr = findLr;
+        this.basins = basins;
         addClassName("runs-panel");
         addRun.setId("add-run");
         addRun.addClickListener(e -> add(unused(), null));
@@ -87,7 +91,8 @@ class RunsPanel extends Div {
             editor.load(config);
         }
         editor.findLr.addClickListener(e -> findLr.accept(editor));
-        editor.duplicate.addClickListener(e -> duplicate(editor));
+        editor.basins.addClickListener(e -> basins.accept(editor));
+        editor.duplicate.addClickListener(e -> addCopy(editor, null));
         editor.remove.addClickListener(e -> remove(editor));
         runs.add(editor);
         cards.add(editor);
@@ -99,9 +104,18 @@ class RunsPanel extends Div {
         return Optimizers.ALL.stream().filter(m -> !used.contains(m)).findFirst().orElse(Optimizers.ALL.getLast());
     }
 
-    private void duplicate(RunEditor editor) {
+    /** Whether another run may be added. */
+    boolean full() {
+        return runs.size() >= MAX_RUNS;
+    }
+
+    /** Adds a copy of {@code editor}'s run, from {@code start} instead of its own when not null. */
+    void addCopy(RunEditor editor, Point start) {
         if (editor.fieldsValid()) {
             RunConfig copy = RunFormat.parseRun(runs.size(), editor.runText(), steps);
+            if (start != null) {
+                copy = new RunConfig(copy.optimizer(), copy.schedule(), start);
+            }
             add(copy.optimizer().method(), copy);
         }
     }

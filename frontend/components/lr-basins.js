@@ -1,0 +1,162 @@
+/*
+ * <lr-basins>: the basins map of BasinsDialog, a plain custom element drawing on a canvas (40 000
+ * cells are one ImageData, far quicker than 40 000 heatmap items). The server sends the cells once
+ * (show); nothing here runs an optimizer. Each cell takes its minimum's colour, darker the more
+ * steps its run took; cells of no minimum are Lumo's contrast grey. Hovering a cell shows its
+ * start and outcome; a click fires "cell-picked" {cell}, the cell's index (row by row from the
+ * lower left, x fastest).
+ */
+(() => {
+  if (customElements.get('lr-basins')) {
+    return;
+  }
+
+  /** Four significant digits, as lr-charts.js and Numbers.readable write numbers. */
+  const fmt = (v) => {
+    if (v === undefined || v === null || !Number.isFinite(v)) return '–';
+    const r = Number(v.toPrecision(4));
+    const a = Math.abs(r);
+    return a !== 0 && (a < 1e-3 || a >= 1e5) ? r.toExponential().replace('e+', 'e') : r.toString();
+  };
+
+  /** A CSS colour (hex, hsla, …) as [r, g, b] laid over {@code under}, by letting a 1 × 1 canvas paint it. */
+  const rgb = (color, under) => {
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const g = c.getContext('2d', {willReadFrequently: true});
+    g.fillStyle = under;
+    g.fillRect(0, 0, 1, 1);
+    g.fillStyle = color;
+    g.fillRect(0, 0, 1, 1);
+    return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  };
+
+  class LrBasins extends HTMLElement {
+    connectedCallback() {
+      if (!this._canvas) {
+        this._canvas = document.createElement('canvas');
+        this._tip = document.createElement('div');
+        this._tip.className = 'lr-basins-tip';
+        this._tip.hidden = true;
+        this.append(this._canvas, this._tip);
+        this._canvas.addEventListener('mousemove', (e) => this._hover(e));
+        this._canvas.addEventListener('mouseleave', () => (this._tip.hidden = true));
+        this._canvas.addEventListener('click', (e) => {
+          const cell = this._cellAt(e);
+          if (cell >= 0) this.dispatchEvent(new CustomEvent('cell-picked', {detail: {cell}}));
+        });
+      }
+      // Lumo's colours change with the theme attribute on <html>; the size with the dialog.
+      this._themeWatch = new MutationObserver(() => this._draw());
+      this._themeWatch.observe(document.documentElement, {attributes: true, attributeFilter: ['theme']});
+      this._resizeWatch = new ResizeObserver(() => this._draw());
+      this._resizeWatch.observe(this);
+    }
+
+    disconnectedCallback() {
+      this._themeWatch?.disconnect();
+      this._resizeWatch?.disconnect();
+    }
+
+    /**
+     * @param data {grid, box: [xMin, xMax, yMin, yMax], minima: [[x, y]], colors: one per minimum,
+     *             outcomes: texts, and per cell: minimum (index or −1), outcome (index into outcomes), steps, loss}
+     */
+    show(data) {
+      this._data = data;
+      this.style.aspectRatio = `${data.box[1] - data.box[0]} / ${data.box[3] - data.box[2]}`;
+      this._draw();
+    }
+
+    /** Whether the cells have been drawn (for tests). */
+    drawn() {
+      return this._drawn === this._data && this._data != null;
+    }
+
+    _draw() {
+      const d = this._data;
+      const width = this.clientWidth, height = this.clientHeight;
+      if (!d || !width || !height) return;
+      const style = getComputedStyle(this);
+      const base = style.getPropertyValue('--lumo-base-color').trim() || '#fff';
+      const grey = rgb(style.getPropertyValue('--lumo-contrast-30pct').trim() || '#ccc', base);
+      const colors = d.colors.map((c) => rgb(c, base));
+      // Steps span decades (a start beside a minimum converges in a few, one on a ridge in hundreds):
+      // a log scale from the fewest to the most keeps both ends apart.
+      const fewest = Math.log1p(Math.min(...d.steps)), span = Math.log1p(Math.max(...d.steps)) - fewest || 1;
+      const n = d.grid;
+      const image = new ImageData(n, n);
+      for (let c = 0; c < n * n; c++) {
+        const color = d.minimum[c] >= 0 ? colors[d.minimum[c]] : grey;
+        const shade = 1 - 0.45 * (Math.log1p(d.steps[c]) - fewest) / span;
+        // Canvas rows run top down, the box's y up.
+        const p = 4 * ((n - 1 - Math.floor(c / n)) * n + (c % n));
+        image.data[p] = color[0] * shade;
+        image.data[p + 1] = color[1] * shade;
+        image.data[p + 2] = color[2] * shade;
+        image.data[p + 3] = 255;
+      }
+      const cells = document.createElement('canvas');
+      cells.width = cells.height = n;
+      cells.getContext('2d').putImageData(image, 0, 0);
+
+      const ratio = window.devicePixelRatio || 1;
+      const canvas = this._canvas;
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      const g = canvas.getContext('2d');
+      g.imageSmoothingEnabled = false;
+      g.drawImage(cells, 0, 0, canvas.width, canvas.height);
+      const [xMin, xMax, yMin, yMax] = d.box;
+      const ink = style.getPropertyValue('--lumo-body-text-color').trim() || '#000';
+      d.minima.forEach(([x, y], k) => {
+        const px = (x - xMin) / (xMax - xMin) * canvas.width, py = (yMax - y) / (yMax - yMin) * canvas.height;
+        g.beginPath();
+        g.arc(px, py, 6 * ratio, 0, 2 * Math.PI);
+        g.fillStyle = d.colors[k];
+        g.fill();
+        g.lineWidth = 2 * ratio;
+        g.strokeStyle = base;
+        g.stroke();
+        g.beginPath();
+        g.arc(px, py, 8 * ratio, 0, 2 * Math.PI);
+        g.lineWidth = 1.5 * ratio;
+        g.strokeStyle = ink;
+        g.stroke();
+      });
+      this._drawn = d;
+    }
+
+    /** The index of the cell under the pointer, or −1. */
+    _cellAt(e) {
+      const d = this._data;
+      if (!d) return -1;
+      const r = this._canvas.getBoundingClientRect();
+      const i = Math.floor((e.clientX - r.left) / r.width * d.grid);
+      const j = d.grid - 1 - Math.floor((e.clientY - r.top) / r.height * d.grid);
+      return i >= 0 && i < d.grid && j >= 0 && j < d.grid ? j * d.grid + i : -1;
+    }
+
+    _hover(e) {
+      const c = this._cellAt(e);
+      if (c < 0) {
+        this._tip.hidden = true;
+        return;
+      }
+      const d = this._data, n = d.grid;
+      const [xMin, xMax, yMin, yMax] = d.box;
+      const x0 = xMin + (xMax - xMin) * ((c % n) + 0.5) / n, y0 = yMin + (yMax - yMin) * (Math.floor(c / n) + 0.5) / n;
+      this._tip.textContent = `start (${fmt(x0)}, ${fmt(y0)}): ${d.outcomes[d.outcome[c]]} at step ${d.steps[c]}, `
+          + `final loss ${fmt(d.loss[c])}`;
+      this._tip.hidden = false;
+      const r = this.getBoundingClientRect();
+      // Beside the pointer, flipped to its left on the right half so that it stays inside the map.
+      const left = e.clientX - r.left, top = e.clientY - r.top;
+      this._tip.style.left = left < r.width / 2 ? `${left + 14}px` : '';
+      this._tip.style.right = left < r.width / 2 ? '' : `${r.width - left + 14}px`;
+      this._tip.style.top = `${Math.min(top + 14, r.height - 40)}px`;
+    }
+  }
+
+  customElements.define('lr-basins', LrBasins);
+})();

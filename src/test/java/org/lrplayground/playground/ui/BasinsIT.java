@@ -1,0 +1,55 @@
+package org.lrplayground.playground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.lrplayground.browser.BrowserConsole;
+import org.lrplayground.browser.InBrowser;
+
+/** The basins dialog in a real browser: the map is drawn, the four minima's shares listed, a clicked cell becomes a run. */
+@InBrowser
+class BasinsIT {
+
+    static final String SCENE = "surface=himmelblau&start=1,1&steps=500&run=sgd:lr=0.01";
+    private static final Pattern SHARE = Pattern.compile("\\(.+, .+\\): (\\d+\\.\\d) % of the box");
+
+    /** Opens the first run's basins and waits until its map is drawn. */
+    static Locator openBasins(Page page) {
+        page.navigate("/?" + SCENE);
+        page.waitForFunction("() => document.querySelector('lr-surface-plot')?._chart");
+        page.locator(".run-card").first().getByLabel("Basins").click();
+        page.waitForFunction("() => document.querySelector('lr-basins')?.drawn()");
+        return page.locator("lr-basins canvas");
+    }
+
+    @Test
+    void himmelblausFourMinimaShareTheBoxAndAClickedCellIsAddedAsARunFromItsStart(Page page, BrowserConsole console) {
+        Locator map = openBasins(page);
+
+        List<String> shares = page.locator(".lr-basins-share").allTextContents();
+        assertThat(shares).hasSize(5);
+        double sum = 0;
+        for (String share : shares.subList(0, 4)) {
+            Matcher m = SHARE.matcher(share);
+            assertThat(m.matches()).as(share).isTrue();
+            sum += Double.parseDouble(m.group(1));
+        }
+        assertThat(sum).isGreaterThan(50).isLessThanOrEqualTo(100.05); // each share is rounded to a tenth
+
+        // Cell (25, 25) of 100 × 100 over [−5, 5]², counted from the lower left: its centre is (−2.45, −2.45).
+        BoundingBox box = map.boundingBox();
+        map.click(new Locator.ClickOptions().setPosition(0.255 * box.width, 0.745 * box.height));
+        page.waitForFunction("() => !document.querySelector('.lr-basins')");
+        Locator added = page.locator(".run-card").nth(1).locator(".run-label");
+        added.waitFor();
+        assertThat(added.textContent()).startsWith("SGD lr=0.01").endsWith("from (-2.45, -2.45)");
+        page.waitForFunction("() => new URLSearchParams(location.search).getAll('run')[1]?.includes('x0=-2.45,y0=-2.45')");
+        assertThat(console.errors()).isEmpty();
+    }
+}
