@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.run.Choice;
+import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
@@ -49,6 +50,7 @@ public class LessonFigures {
             case "error-following" -> errorFollowing(Race.run(spec));
             case "infrequent-parameters" -> infrequentParameters(Race.run(spec));
             case "adagrad-steps" -> adagradSteps(Race.run(spec));
+            case "how-local" -> howLocal(spec);
             default -> throw new IllegalArgumentException("lesson " + lesson.id() + " has no figure");
         };
     }
@@ -176,6 +178,35 @@ public class LessonFigures {
                 readable(Math.abs(adagrad.x(1) - adagrad.x(0))), readable(Math.abs(adagrad.y(1) - adagrad.y(0))),
                 readable(Math.abs(adagrad.gradY(0) / adagrad.gradX(0))), race.status(1).step(),
                 readable(adagrad.lrX(end) / adagrad.lrY(end)), lr(race, 0), distance(race, 0));
+    }
+
+    /** The lesson's grid: the Basins dialog's default, so the panel and the map agree. */
+    static final int BASIN_GRID = 100;
+
+    private static LessonFigure howLocal(RunSpec spec) {
+        Basins sgd = Basins.of(spec, 0, BASIN_GRID);
+        Basins momentum = Basins.of(spec, 1, BASIN_GRID);
+        return text("SGD ends in one of the two global minima from %s %% of the box, in a local one from %s %%; "
+                        + "momentum from %s %% and %s %%, and %s %% of its starts do not settle.",
+                percent(globalShare(sgd, spec)), percent(settled(sgd) - globalShare(sgd, spec)),
+                percent(globalShare(momentum, spec)), percent(settled(momentum) - globalShare(momentum, spec)),
+                percent(1 - settled(momentum)));
+    }
+
+    /** The share of the box whose starts end in a minimum with the surface's lowest value. */
+    static double globalShare(Basins basins, RunSpec spec) {
+        double fStar = spec.surface().fStar(spec.box());
+        return basins.minima().stream().filter(b -> spec.surface().value(b.at().x(), b.at().y()) <= fStar + 1e-9)
+                .mapToDouble(Basins.Basin::share).sum();
+    }
+
+    /** The share of the box whose starts end in any minimum. */
+    static double settled(Basins basins) {
+        return basins.minima().stream().mapToDouble(Basins.Basin::share).sum();
+    }
+
+    private static String percent(double share) {
+        return readable(100 * share);
     }
 
     // ---- helpers --------------------------------------------------------------------------------

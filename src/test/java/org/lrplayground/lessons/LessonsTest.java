@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
+import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.link.PageLink;
 import org.lrplayground.engine.run.RunConfig;
@@ -31,11 +32,11 @@ class LessonsTest {
     // ---- the catalogue --------------------------------------------------------------------------
 
     @Test
-    void thirteenLessonsNumberedInTeachingOrderWithUniqueIds() {
+    void fourteenLessonsNumberedInTeachingOrderWithUniqueIds() {
         assertThat(LESSONS).extracting(Lesson::id).containsExactly("too-small-too-large", "momentum",
                 "adagrad-shrinks", "rmsprop-recovers", "adam-bias-correction", "eve", "banana-valley", "warm-restarts",
-                "himmelblau-starts", "spreadsheet", "error-following", "infrequent-parameters", "adagrad-steps");
-        assertThat(LESSONS).extracting(Lesson::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 13).boxed().toList());
+                "himmelblau-starts", "spreadsheet", "error-following", "infrequent-parameters", "adagrad-steps", "how-local");
+        assertThat(LESSONS).extracting(Lesson::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 14).boxed().toList());
         LESSONS.forEach(l -> assertThat(Lessons.byId(l.id())).contains(l));
         assertThat(Lessons.byId("no-such-lesson")).isEmpty();
     }
@@ -284,6 +285,20 @@ class LessonsTest {
     void lesson9_notOnAKnifeEdge() {
         assertFourMinima(run("himmelblau-starts", "start=1,1", "start=1.2,0.8"));
         assertFourMinima(run("himmelblau-starts", "x0=-1,y0=-1", "x0=-0.8,y0=-1.2"));
+    }
+
+    @Test
+    void lesson14_theGlobalMinimaHoldAboutHalfOfTheBoxForSgdAndMoreWithMomentum() {
+        RunSpec spec = Lessons.byId("how-local").orElseThrow().spec();
+        Basins sgd = Basins.of(spec, 0, LessonFigures.BASIN_GRID);
+        Basins momentum = Basins.of(spec, 1, LessonFigures.BASIN_GRID);
+
+        assertThat(sgd.minima()).as("six minima in the box").hasSize(6);
+        assertThat(LessonFigures.settled(sgd)).as("every SGD start settles").isEqualTo(1.0);
+        assertThat(LessonFigures.globalShare(sgd, spec)).as("the claim's 49 %").isBetween(0.485, 0.495);
+        assertThat(LessonFigures.globalShare(momentum, spec)).as("the claim's 63 %").isBetween(0.625, 0.64);
+        assertThat(1 - LessonFigures.settled(momentum)).as("6 % unsettled").isBetween(0.055, 0.07);
+        assertThat(Math.pow(1 - LessonFigures.globalShare(sgd, spec), 4)).as("best of four misses: 7 %").isBetween(0.065, 0.075);
     }
 
     private static void assertFourMinima(Race race) {
