@@ -355,9 +355,4 @@ public class BoardView extends Div implements BeforeEnterObserver {
         dialog.setWidth("min(40rem, 95vw)");
         dialog.open();
     }
-
-    /** The board as shown last (for tests). */
-    Board board() {
-        return shown;
-    }
 }

@@ -324,9 +324,4 @@ public class JoinView extends Div implements BeforeEnterObserver {
                         + (r.metric() == null ? "" : " (" + Numbers.readable(r.metric()) + ")"))
                 .orElse("Handed in " + handin.runs().size() + (handin.runs().size() == 1 ? " run." : " runs.")));
     }
-
-    /** The playground on the page, once the student joined (for tests). */
-    PlaygroundView playground() {
-        return playground;
-    }
 }
