@@ -31,8 +31,9 @@ class PostgresClassEventsTest {
             List<ClassEvent> onA = new CopyOnWriteArrayList<>();
             LinkedBlockingQueue<ClassEvent> onB = new LinkedBlockingQueue<>();
             LinkedBlockingQueue<ClassEvent> backOnA = new LinkedBlockingQueue<>();
-            a.subscribe("ABCDEF", onA::add);
+            // One listener records and signals: with two, the signal could come before the record.
             a.subscribe("ABCDEF", e -> {
+                onA.add(e);
                 if (e.kind() == ClassEvent.Kind.SCENE) {
                     backOnA.add(e);
                 }
