@@ -47,14 +47,27 @@ class BasinsIT {
         }
         assertThat(sum).isGreaterThan(50).isLessThanOrEqualTo(100.05); // each share is rounded to a tenth
 
-        // Cell (25, 25) of 100 × 100 over [−5, 5]², counted from the lower left: its centre is (−2.45, −2.45).
+        // A cell in the lower left quarter: its tooltip names its start, and a click adds the run from there.
+        // The position is measured again once the tooltip shows, which may move the dialog's content.
         BoundingBox box = map.boundingBox();
-        map.click(new Locator.ClickOptions().setPosition(0.255 * box.width, 0.745 * box.height));
+        page.mouse().move(box.x + 0.255 * box.width, box.y + 0.745 * box.height);
+        Locator tip = page.locator("lr-basins .lr-basins-tip");
+        tip.waitFor();
+        box = map.boundingBox();
+        page.mouse().move(box.x + 0.255 * box.width, box.y + 0.745 * box.height);
+        Matcher start = Pattern.compile("start \\((-?[0-9.]+), (-?[0-9.]+)\\)").matcher(tip.textContent());
+        assertThat(start.find()).as(tip.textContent()).isTrue();
+        String x0 = start.group(1), y0 = start.group(2);
+        assertThat(Double.parseDouble(x0)).isBetween(-5.0, 0.0);
+        assertThat(Double.parseDouble(y0)).isBetween(-5.0, 0.0);
+        page.mouse().down();
+        page.mouse().up();
         page.waitForFunction("() => !document.querySelector('.lr-basins')");
         Locator added = page.locator(".run-card").nth(1).locator(".run-label");
         added.waitFor();
-        assertThat(added.textContent()).startsWith("SGD lr=0.01").endsWith("from (-2.45, -2.45)");
-        page.waitForFunction("() => new URLSearchParams(location.search).getAll('run')[1]?.includes('x0=-2.45,y0=-2.45')");
+        assertThat(added.textContent()).startsWith("SGD lr=0.01").endsWith("from (" + x0 + ", " + y0 + ")");
+        page.waitForFunction("s => new URLSearchParams(location.search).getAll('run')[1]?.includes(s)",
+                "x0=" + x0 + ",y0=" + y0);
         assertThat(console.errors()).isEmpty();
     }
 }
