@@ -21,6 +21,7 @@ import org.lrplayground.classroom.ClassroomService;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.link.PageLink;
+import org.lrplayground.playground.ui.PlaygroundView;
 import org.lrplayground.ui.MainLayout;
 
 /**
@@ -31,9 +32,6 @@ import org.lrplayground.ui.MainLayout;
 @PageTitle("Host a class · Learning-Rate Playground")
 @StyleSheet("context://components/classroom.css")
 public class HostView extends Div implements BeforeEnterObserver {
-
-    /** The scene of a bare /host: the playground's first scene. */
-    static final String DEFAULT_SCENE = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
 
     private final ClassroomService classes;
     final TextArea scene = new TextArea("Scene");
@@ -78,7 +76,7 @@ public class HostView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         String query = event.getLocation().getQueryParameters().getQueryString();
         // Only the scene: what a link adds for its viewers (hidden controls, speed) is no class's business.
-        scene.setValue("?" + RunFormat.format(PageLink.open(query.isBlank() ? DEFAULT_SCENE : query).spec()));
+        scene.setValue("?" + RunFormat.format(PageLink.open(query.isBlank() ? PlaygroundView.DEFAULT_QUERY : query).spec()));
     }
 
     private void make() {

@@ -52,7 +52,7 @@ import org.lrplayground.ui.RaceDisplay;
 public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNavigationObserver {
 
     /** The scene of a bare address. */
-    static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
+    public static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
 
     private final LrFinderService finder;
     private final BasinsService basins;
