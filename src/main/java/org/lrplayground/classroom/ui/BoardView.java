@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,6 +88,9 @@ public class BoardView extends Div implements BeforeEnterObserver {
     final Button close = new Button("Close class…");
     final Anchor csv = new Anchor();
     final Grid<Row> leaderboard = new Grid<>();
+    /** The leaderboard's rows by student: a row keeps its identity across refreshes, so a click on a row
+     *  that a refresh replaced while the click was on its way still selects that student. */
+    private final Map<Long, Row> rows = new LinkedHashMap<>();
     private final Div board = new Div();
     private String code;
     private String key;
@@ -134,6 +138,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
         leaderboard.addColumn(r -> r.best() == null ? "" : status(r.best().status())).setHeader("Status").setAutoWidth(true);
         leaderboard.addColumn(r -> r.best() == null ? "" : Numbers.readable(metric(r.best()))).setHeader("Metric")
                 .setKey("metric").setAutoWidth(true);
+        leaderboard.setItems(rows.values()).setIdentifierProvider(Row::studentId);
         leaderboard.addSelectionListener(e -> selectionChanged());
         leaderboard.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         Div body = new Div(charts, leaderboard);
@@ -194,8 +199,9 @@ public class BoardView extends Div implements BeforeEnterObserver {
 
     /** Reads the board again and shows it; false, with the reason shown, when there is none to show. */
     private boolean refresh() {
+        Board next;
         try {
-            shown = classes.board(code, key, client);
+            next = classes.board(code, key, client);
         } catch (ClassroomException e) {
             board.setVisible(false);
             message.setText(switch (e.problem()) {
@@ -205,19 +211,23 @@ public class BoardView extends Div implements BeforeEnterObserver {
             });
             return false;
         }
-        message.setText(shown.state() == ClassState.CLOSED ? "This class is closed: students can no longer join or hand in." : "");
-        show(shown);
+        message.setText(next.state() == ClassState.CLOSED ? "This class is closed: students can no longer join or hand in." : "");
+        // The event after a teacher's own change finds the board as that change already showed it.
+        if (!next.equals(shown)) {
+            shown = next;
+            show(next);
+        }
         return true;
     }
 
     private void show(Board b) {
-        List<Row> rows = rows(b, displayNames(b));
-        long handedIn = rows.stream().filter(r -> r.handin() != null).count();
+        List<Row> ranked = rows(b, displayNames(b));
+        long handedIn = ranked.stream().filter(r -> r.handin() != null).count();
         counts.setText(b.students().size() + " joined · " + handedIn + " handed in");
         boolean open = b.state() == ClassState.OPEN;
         settings.setText((b.state() == ClassState.CLOSED ? "Closed" : open ? "Open" : "Hand-ins paused")
                 + " · editing " + (b.locked() ? "locked" : "unlocked") + " · names " + (b.namesHidden() ? "hidden" : "shown")
-                + (b.spotlight() == null ? "" : " · spotlight on " + rows.stream().filter(r -> r.handin() != null
+                + (b.spotlight() == null ? "" : " · spotlight on " + ranked.stream().filter(r -> r.handin() != null
                 && r.handin().id() == b.spotlight()).map(Row::name).findFirst().orElse("an older hand-in")));
         pause.setText(open ? "Pause hand-ins" : "Resume hand-ins");
         lock.setText(b.locked() ? "Unlock editing" : "Lock editing");
@@ -227,16 +237,19 @@ public class BoardView extends Div implements BeforeEnterObserver {
             control.setEnabled(active);
         }
         leaderboard.getColumnByKey("metric").setHeader(BoardCharts.metricName(b.challenge()));
-        Long selected = selected().map(Row::studentId).orElse(null);
         // A large room's rows load as they scroll into view: a refresh then sends the dozens on screen, not all.
-        boolean all = rows.size() <= ALL_ROWS_UP_TO;
+        boolean all = ranked.size() <= ALL_ROWS_UP_TO;
         leaderboard.setAllRowsVisible(all);
         leaderboard.setHeight(all ? null : "min(80vh, 48rem)");
-        leaderboard.setItems(rows);
-        rows.stream().filter(r -> Long.valueOf(r.studentId()).equals(selected)).findFirst().ifPresent(leaderboard::select);
+        rows.clear();
+        ranked.forEach(r -> rows.put(r.studentId(), r));
+        leaderboard.getDataProvider().refreshAll();
+        if (leaderboard.getSelectedItems().stream().anyMatch(r -> !rows.containsKey(r.studentId()))) {
+            leaderboard.deselectAll();
+        }
         selectionChanged();
         charts.setScene(b.scene(), b.sceneVersion(), b.challenge());
-        charts.show(rows.stream().filter(r -> r.handin() != null)
+        charts.show(ranked.stream().filter(r -> r.handin() != null)
                 .map(r -> new BoardCharts.Shown(r.studentId(), r.name(), r.handin())).toList(), b.challenge());
     }
 
@@ -283,8 +296,9 @@ public class BoardView extends Div implements BeforeEnterObserver {
         return value == null ? Double.NaN : value;
     }
 
+    /** The selected student's row as the board shows it now. */
     private Optional<Row> selected() {
-        return leaderboard.getSelectedItems().stream().findFirst();
+        return leaderboard.getSelectedItems().stream().findFirst().map(r -> rows.get(r.studentId()));
     }
 
     private boolean spotlit(Row r) {
@@ -303,12 +317,15 @@ public class BoardView extends Div implements BeforeEnterObserver {
 
     /** A teacher's change, shown at once (the event that follows refreshes the other boards). */
     private void act(Runnable change) {
+        String problem = null;
         try {
             change.run();
         } catch (ClassroomException e) {
-            message.setText(Sentences.of(e));
+            problem = Sentences.of(e);
         }
-        refresh();
+        if (refresh() && problem != null) {
+            message.setText(problem);
+        }
     }
 
     private void confirm(String question, String detail, String yes, Runnable change) {
