@@ -64,11 +64,8 @@ public final class Basins {
      * @throws IllegalArgumentException for a run the scene does not have or a grid outside {@link #GRID}'s range
      */
     public static Basins of(RunSpec scene, int run, int grid) {
-        if (run < 0 || run >= scene.runs().size()) {
-            throw new IllegalArgumentException("the scene has runs 0 to " + (scene.runs().size() - 1) + ", not run " + run);
-        }
+        RunConfig config = run(scene, run);
         int n = GRID.checkInt(grid);
-        RunConfig config = scene.runs().get(run);
         Box box = scene.box();
         List<Point> starts = new ArrayList<>(n * n);
         for (int j = 0; j < n; j++) {
@@ -76,9 +73,8 @@ public final class Basins {
                 starts.add(new Point(box.xMin() + box.width() * (i + 0.5) / n, box.yMin() + box.height() * (j + 0.5) / n));
             }
         }
-        List<Point> known = scene.surface().minima().stream().map(Minimum::at)
-                .filter(p -> box.contains(p.x(), p.y())).toList();
-        double tolerance = MATCH * Math.max(box.width(), box.height());
+        List<Point> known = minima(scene).stream().map(Minimum::at).toList();
+        double tolerance = tolerance(box);
         Batch batch = Batch.runParallel(scene, config, starts, false);
         int[] counts = new int[known.size()];
         List<Cell> cells = new ArrayList<>(starts.size());
@@ -98,8 +94,34 @@ public final class Basins {
         return new Basins(n, basins, cells);
     }
 
+    /** The scene's run {@code run}, counted from 0. */
+    static RunConfig run(RunSpec scene, int run) {
+        if (run < 0 || run >= scene.runs().size()) {
+            throw new IllegalArgumentException("the scene has runs 0 to " + (scene.runs().size() - 1) + ", not run " + run);
+        }
+        return scene.runs().get(run);
+    }
+
+    /** The surface's known minima inside the scene's box. */
+    private static List<Minimum> minima(RunSpec scene) {
+        return scene.surface().minima().stream().filter(m -> scene.box().contains(m.at().x(), m.at().y())).toList();
+    }
+
+    /** The known minima in the box whose value is the lowest of them (Himmelblau has four). */
+    static List<Point> globalMinima(RunSpec scene) {
+        List<Minimum> known = minima(scene);
+        double lowest = known.stream().mapToDouble(Minimum::value).min().orElse(Double.NaN);
+        return known.stream().filter(m -> m.value() <= lowest + 1e-9 * Math.max(1, Math.abs(lowest)))
+                .map(Minimum::at).toList();
+    }
+
+    /** How close to a minimum a converged run must end to count as reaching it: {@link #MATCH} box sizes. */
+    static double tolerance(Box box) {
+        return MATCH * Math.max(box.width(), box.height());
+    }
+
     /** The index of the minimum nearest to (x, y) if it is within {@code tolerance}, else −1. */
-    private static int nearest(List<Point> minima, double x, double y, double tolerance) {
+    static int nearest(List<Point> minima, double x, double y, double tolerance) {
         int best = -1;
         double bestDistance = tolerance;
         for (int k = 0; k < minima.size(); k++) {
