@@ -48,7 +48,7 @@ public final class Restarts {
     /** Tries per answer: random starts, or warm-restart cycles. */
     public static final Param TRIES = Param.integer("n", 20, 1, 200, "tries: random starts, or cycles of warm restarts");
     /** Random starts sampled for the order statistics: enough that a basin of 1 % holds about ten. */
-    static final int SAMPLES = 1024;
+    public static final int SAMPLES = 1024;
 
     /**
      * The answers after {@code n} tries, f − f* as the run format measures it (NaN where not computed).

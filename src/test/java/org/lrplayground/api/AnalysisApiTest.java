@@ -9,12 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lrplayground.engine.analysis.Basins;
+import org.lrplayground.engine.analysis.Restarts;
 import org.lrplayground.engine.format.RunFormat;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,9 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The basins API over real HTTP: the answer's shape and numbers, and a 400 for every kind of bad request. */
+/** The analysis APIs over real HTTP: the answers' shape and numbers, and a 400 for every kind of bad request. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BasinsApiTest {
+class AnalysisApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,6 +83,39 @@ class BasinsApiTest {
         assertThat(first.get("minimum").asInt()).isEqualTo(-1);
     }
 
+    @Test
+    void answersTheEnginesRestartsTryByTry() throws Exception {
+        String scene = "surface=six-hump-camel&steps=1000&run=momentum:lr=0.01,momentum=0.9";
+
+        HttpResponse<String> answer = get("/api/restarts?" + scene + "&n=5");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode body = json.readTree(answer.body());
+        assertThat(body.get("samples").asInt()).isEqualTo(Restarts.SAMPLES);
+        List<Restarts.Tries> expected = Restarts.of(RunFormat.parse(scene), 0, 5);
+        assertThat(body.get("tries")).hasSize(5);
+        for (int k = 0; k < 5; k++) {
+            JsonNode t = body.get("tries").get(k);
+            assertThat(t.get("n").asInt()).isEqualTo(k + 1);
+            assertThat(t.get("randomStarts").asDouble()).isEqualTo(expected.get(k).randomStarts());
+            assertThat(t.get("globalChance").asDouble()).isEqualTo(expected.get(k).globalChance());
+            assertThat(t.get("warmRestarts").asDouble()).isEqualTo(expected.get(k).warmRestarts());
+        }
+    }
+
+    @Test
+    void whatWasNotComputedOrOnlyFailedIsNull() throws Exception {
+        // The saddle has no minimum, every start leaves its box, and two cycles of 60 000 steps are
+        // more than one race holds.
+        HttpResponse<String> answer = get("/api/restarts?surface=saddle&steps=60000&run=sgd&n=2");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode second = json.readTree(answer.body()).get("tries").get(1);
+        assertThat(second.get("warmRestarts").isNull()).isTrue();
+        assertThat(second.get("globalChance").isNull()).isTrue();
+        assertThat(second.get("randomStarts").isNull()).isTrue();
+    }
+
     static Stream<Arguments> badRequests() {
         String scene = "surface=himmelblau&run=sgd";
         return Stream.of(
@@ -97,13 +132,17 @@ class BasinsApiTest {
                 Arguments.of("surface=nowhere&run=sgd&grid=10", "surface", "unknown surface"),
                 Arguments.of("surface=himmelblau&steps=0&run=sgd&grid=10", "steps", "whole numbers 1 to 100000"),
                 Arguments.of("surface=himmelblau&run=sgd:lr=-1&grid=10", "run[0].lr", "lr"),
-                Arguments.of("surface=himmelblau&run=lion&grid=10", "run[0]", "lion"));
+                Arguments.of("surface=himmelblau&run=lion&grid=10", "run[0]", "lion"),
+                Arguments.of("/api/restarts?" + scene, "n", "n=<n> is needed"),
+                Arguments.of("/api/restarts?" + scene + "&n=201", "n", "whole numbers 1 to 200"),
+                Arguments.of("/api/restarts?" + scene + "&n=3&n=4", "n", "given 2 times"),
+                Arguments.of("/api/restarts?surface=himmelblau&n=3", "run", "restarts are computed for one run"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("badRequests")
     void badRequestsAnswer400NamingTheParameter(String query, String parameter, String fragment) throws Exception {
-        HttpResponse<String> answer = get("/api/basins?" + query);
+        HttpResponse<String> answer = get(query.startsWith("/api/") ? query : "/api/basins?" + query);
 
         assertThat(answer.statusCode()).as(query).isEqualTo(400);
         JsonNode error = json.readTree(answer.body());
