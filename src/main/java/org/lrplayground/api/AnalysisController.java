@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@code GET /api/restarts?<scene>&n=<N>}: best of 1 … N random starts against 1 … N cycles of warm
  * restarts ({@link Restarts}):
  * <pre>
- * {"samples": 1024, "tries": [{"n", "randomStarts", "globalChance", "warmRestarts"}]}
+ * {"samples": 1024, "tries": [{"n", "randomStarts", "randomStarts90", "globalChance", "warmRestarts"}]}
  * </pre>
  */
 @RestController
@@ -70,6 +70,7 @@ public class AnalysisController {
                 g.writeStartObject();
                 g.writeNumberProperty("n", t.n());
                 number(g, "randomStarts", t.randomStarts());
+                number(g, "randomStarts90", t.randomStarts90());
                 number(g, "globalChance", t.globalChance());
                 number(g, "warmRestarts", t.warmRestarts());
                 g.writeEndObject();

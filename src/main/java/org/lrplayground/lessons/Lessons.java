@@ -329,11 +329,22 @@ public final class Lessons {
                     "On the six-hump camel SGD (lr = 0.01) ends in one of the two global minima from 49 % of the "
                             + "box; momentum 0.9 widens their basins to 63 %.",
                     """
-                    The forum asks for a way to *"find out how local a local minima is and pick a best-of out                     of any others that get found"*. A basin answers the first half: the set of starts from                     which a run ends in that minimum.
+                    The forum asks for a way to *"find out how local a local minima is and pick a best-of out \
+                    of any others that get found"*. A basin answers the first half: the set of starts from \
+                    which a run ends in that minimum.
 
-                    Press the grid button on a run card (**Basins**): the box is split into 100 × 100 starts,                     each run for the scene's 1 000 steps and coloured by the minimum it ends in. The six-hump                     camel has six minima; the two global ones (f = −1.03) hold 49 % of the box for SGD, the                     four local ones the rest. So one random start finds a global minimum about half the time,                     and the best of four misses both with a chance of 0.51⁴ ≈ 7 %: that is best-of-N.
+                    Press the grid button on a run card (**Basins**): the box is split into 100 × 100 starts, \
+                    each run for the scene's 1 000 steps and coloured by the minimum it ends in. The six-hump \
+                    camel has six minima; the two global ones (f = −1.03) hold 49 % of the box for SGD, the \
+                    four local ones the rest.
 
-                    Momentum (0.9) rolls through the shallow local minima: the global basins grow to 63 %,                     but 6 % of its starts have not settled after 1 000 steps. A basin belongs to the method                     and its rate as much as to the surface.
+                    Below the map, **Best of N** answers the second half from 1 024 random starts: SGD needs \
+                    four to end in a global minimum 9 times in 10. Warm restarts (one run, its rate restarted \
+                    every 1 000 steps) stay in this start's local minimum: where the gradient is 0, no rate moves.
+
+                    Momentum (0.9) rolls through shallow local minima: the global basins grow to 63 %, \
+                    but 6 % of its starts have not settled after 1 000 steps. A basin belongs to the method \
+                    and its rate as much as to the surface.
                     """,
                     "surface=six-hump-camel&steps=1000&run=sgd:lr=0.01&run=momentum:lr=0.01,momentum=0.9"));
 

@@ -36,6 +36,11 @@ public class LineChart extends Component implements HasSize {
         getElement().callJsFunction("setConfig", Json.object().put("xName", xName).put("xLog", true));
     }
 
+    /** Plots against {@code xName} on a linear scale instead of against the step. */
+    public void setX(String xName) {
+        getElement().callJsFunction("setConfig", Json.object().put("xName", xName));
+    }
+
     /** Draws each point as a dot of its own, unjoined: a scatter plot, e.g. one dot per hand-in. */
     public void setDots(boolean on) {
         getElement().callJsFunction("setConfig", Json.object().put("dots", on));

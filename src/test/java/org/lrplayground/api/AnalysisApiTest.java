@@ -98,6 +98,7 @@ class AnalysisApiTest {
             JsonNode t = body.get("tries").get(k);
             assertThat(t.get("n").asInt()).isEqualTo(k + 1);
             assertThat(t.get("randomStarts").asDouble()).isEqualTo(expected.get(k).randomStarts());
+            assertThat(t.get("randomStarts90").asDouble()).isEqualTo(expected.get(k).randomStarts90());
             assertThat(t.get("globalChance").asDouble()).isEqualTo(expected.get(k).globalChance());
             assertThat(t.get("warmRestarts").asDouble()).isEqualTo(expected.get(k).warmRestarts());
         }

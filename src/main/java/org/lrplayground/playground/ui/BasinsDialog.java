@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.lrplayground.engine.analysis.Basins;
+import org.lrplayground.engine.analysis.Restarts;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.RunSpec;
@@ -47,10 +48,12 @@ class BasinsDialog extends Dialog {
      * @param runName the run as the charts name it, e.g. "1. SGD lr=0.01"
      * @param spec    the scene on stage, whose box the grid covers
      * @param compute the run's basins on a grid of the given cells per side
+     * @param restarts the run's best of N random starts and warm restarts, drawn in the run's {@code color}
      * @param addRun  receives a clicked cell's start, to add the run's copy from there; null when the
      *                runs are full, and clicking a cell does nothing
      */
-    BasinsDialog(String runName, RunSpec spec, IntFunction<Basins> compute, Consumer<Point> addRun) {
+    BasinsDialog(String runName, RunSpec spec, IntFunction<Basins> compute, List<Restarts.Tries> restarts, String color,
+                 Consumer<Point> addRun) {
         this.spec = spec;
         this.compute = compute;
         this.addRun = addRun;
@@ -68,7 +71,7 @@ class BasinsDialog extends Dialog {
         grid.addValueChangeListener(e -> show(e.getValue()));
         map.onCellPicked(this::pick);
         shares.addClassName("lr-basins-shares");
-        Div content = new Div(what, grid, map, shares);
+        Div content = new Div(what, grid, map, shares, new RestartsChart(restarts, color));
         content.addClassName("lr-basins");
         add(content);
         show(grid.getValue());
@@ -120,8 +123,9 @@ class BasinsDialog extends Dialog {
         return line;
     }
 
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f %%", 100 * share);
+    /** A share or a chance to a tenth of a percent; one just short of 1 is not rounded up to 100 %. */
+    static String percent(double share) {
+        return share > 0.999 && share < 1 ? "> 99.9 %" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
     /**

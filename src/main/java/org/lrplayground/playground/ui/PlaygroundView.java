@@ -358,7 +358,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         if (spec != null && i >= 0 && i < spec.runs().size()) {
             RunSpec scene = spec;
             new BasinsDialog(RaceDisplay.name(scene, i), scene, grid -> basins.of(scene, i, grid),
-                    runs.full() ? null : start -> runs.addCopy(editor, start)).open();
+                    basins.restarts(scene, i), editor.color(), runs.full() ? null : start -> runs.addCopy(editor, start)).open();
         }
     }
 

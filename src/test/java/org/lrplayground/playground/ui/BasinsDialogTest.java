@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.engine.analysis.Basins;
+import org.lrplayground.engine.analysis.Restarts;
 import org.lrplayground.engine.param.Numbers;
 
 /** The "Basins" button of a run card and its dialog, without a browser. */
@@ -90,5 +91,25 @@ class BasinsDialogTest extends BrowserlessTest {
         dialog.pick(0);
 
         assertThat(view.spec().runs()).hasSize(RunsPanel.MAX_RUNS);
+    }
+
+    @Test
+    void bestOfNListsTheOddsOfAGlobalMinimumAsTheEngineComputesThem() {
+        PlaygroundView view = open("surface=six-hump-camel&steps=1000&run=sgd:lr=0.01");
+
+        BasinsDialog dialog = basins(view, 0);
+
+        List<Restarts.Tries> tries = Restarts.of(view.spec(), 0, 20);
+        String odds = $(RestartsChart.class, dialog).single().odds.getText();
+        assertThat(odds).isEqualTo(RestartsChart.odds(tries))
+                .startsWith("A global minimum is reached by 1 start " + BasinsDialog.percent(tries.get(0).globalChance()) + ", 2 starts ")
+                .contains(", 16 starts ").endsWith(", 20 starts > 99.9 %.");
+    }
+
+    @Test
+    void withoutAKnownMinimumBestOfNSaysThereAreNoOdds() {
+        BasinsDialog dialog = basins(open("surface=saddle&steps=200&run=sgd:lr=0.01"), 0);
+
+        assertThat($(RestartsChart.class, dialog).single().odds.getText()).startsWith("This surface knows no minimum in the box");
     }
 }

@@ -46,6 +46,10 @@ class BasinsIT {
             sum += Double.parseDouble(m.group(1));
         }
         assertThat(sum).isGreaterThan(50).isLessThanOrEqualTo(100.05); // each share is rounded to a tenth
+        // Best of N under the map: 1 to 20 random starts (typically and 9 times in 10) and warm-restart cycles.
+        page.waitForFunction("() => ['random-starts', 'random-starts-90', 'warm-restarts'].every(id =>"
+                + " document.querySelector('.lr-restarts-chart')?.seriesData(id).length === 20)");
+        assertThat(page.locator(".lr-restarts p").last().textContent()).startsWith("A global minimum is reached by 1 start ");
 
         // A cell in the lower left quarter: its tooltip names its start, and a click adds the run from there.
         // The position is measured again once the tooltip shows, which may move the dialog's content.

@@ -1,0 +1,65 @@
+package org.lrplayground.playground.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.lrplayground.engine.analysis.Restarts;
+import org.lrplayground.engine.param.Numbers;
+import org.lrplayground.ui.ChartSeries;
+import org.lrplayground.ui.LineChart;
+
+/**
+ * Best of N under the basins map: how the best f − f* improves with N random starts, beside N
+ * cycles of warm restarts from the scene's start, and the odds that N starts reach a global minimum.
+ */
+class RestartsChart extends Div {
+
+    /** The log axis cannot show 0: a gap this small is the minimum itself, and is drawn here. */
+    static final double FLOOR = 1e-12;
+    static final String RANDOM = "random-starts", RANDOM_90 = "random-starts-90", WARM = "warm-restarts";
+
+    final LineChart chart = new LineChart("best f − f*", true);
+    /** "A global minimum is reached by 1 start 52 %, 2 starts 77 %, …", or why not. */
+    final Paragraph odds = new Paragraph();
+
+    /** Warm restarts are not the run's random starts, so they get a colour of their own, grey in both themes. */
+    static final String WARM_COLOR = "#8a8a8a";
+
+    /** @param color the run's colour: random starts typically solid, 9 times in 10 dashed */
+    RestartsChart(List<Restarts.Tries> tries, String color) {
+        addClassName("lr-restarts");
+        chart.setX("tries N");
+        chart.addClassName("lr-restarts-chart");
+        chart.setSeries(List.of(new ChartSeries(RANDOM, 0, "N random starts, typically", color, false),
+                new ChartSeries(RANDOM_90, 0, "N random starts, 9 times in 10", color, true),
+                new ChartSeries(WARM, 0, "N cycles of warm restarts", WARM_COLOR, false)));
+        double[] n = tries.stream().mapToDouble(Restarts.Tries::n).toArray();
+        chart.append(RANDOM, n, tries.stream().mapToDouble(t -> shown(t.randomStarts())).toArray());
+        chart.append(RANDOM_90, n, tries.stream().mapToDouble(t -> shown(t.randomStarts90())).toArray());
+        chart.append(WARM, n, tries.stream().mapToDouble(t -> shown(t.warmRestarts())).toArray());
+        Paragraph what = new Paragraph("Another way to look for a better minimum. Random starts: the best final f − f* "
+                + "that N of " + Restarts.SAMPLES + " starts drawn in the box typically give (the median over every set of N), "
+                + "and the best they reach 9 times in 10. "
+                + "Warm restarts: the run from the scene's start, its rate restarted every cycle of the scene's steps; a run "
+                + "that converged stays where it is. Gaps below " + Numbers.format(FLOOR) + " are drawn at it.");
+        what.addClassName("lr-basins-what");
+        odds.setText(odds(tries));
+        add(new H3("Best of N"), what, chart, odds);
+    }
+
+    /** A gap on the log axis: at least {@link #FLOOR}; failed tries (+∞) and tries not computed leave a gap. */
+    private static double shown(double gap) {
+        return Double.isFinite(gap) ? Math.max(gap, FLOOR) : Double.NaN;
+    }
+
+    static String odds(List<Restarts.Tries> tries) {
+        if (Double.isNaN(tries.getFirst().globalChance())) {
+            return "This surface knows no minimum in the box, so there are no odds of reaching one.";
+        }
+        return "A global minimum is reached by " + tries.stream().filter(t -> Integer.bitCount(t.n()) == 1 || t.n() == tries.size())
+                .map(t -> t.n() + (t.n() == 1 ? " start " : " starts ") + BasinsDialog.percent(t.globalChance()))
+                .collect(Collectors.joining(", ")) + ".";
+    }
+}
