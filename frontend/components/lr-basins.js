@@ -73,13 +73,27 @@
       return this._drawn === this._data && this._data != null;
     }
 
+    /**
+     * A theme colour as the browser computes it here. The custom property's own text can be a
+     * function a canvas cannot paint (light-dark(), color-mix() of variables): the canvas would
+     * keep its black, so a probe element resolves it first.
+     */
+    _resolve(property) {
+      const probe = document.createElement('span');
+      probe.hidden = true;
+      probe.style.color = `var(${property})`;
+      this.appendChild(probe);
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    }
+
     _draw() {
       const d = this._data;
       const width = this.clientWidth, height = this.clientHeight;
       if (!d || !width || !height) return;
-      const style = getComputedStyle(this);
-      const base = style.getPropertyValue('--lumo-base-color').trim() || '#fff';
-      const grey = rgb(style.getPropertyValue('--lumo-contrast-30pct').trim() || '#ccc', base);
+      const base = this._resolve('--lumo-base-color') || '#fff';
+      const grey = rgb(this._resolve('--lumo-contrast-30pct') || '#ccc', base);
       const colors = d.colors.map((c) => rgb(c, base));
       // Steps span decades (a start beside a minimum converges in a few, one on a ridge in hundreds):
       // a log scale from the fewest to the most keeps both ends apart.
@@ -108,7 +122,7 @@
       g.imageSmoothingEnabled = false;
       g.drawImage(cells, 0, 0, canvas.width, canvas.height);
       const [xMin, xMax, yMin, yMax] = d.box;
-      const ink = style.getPropertyValue('--lumo-body-text-color').trim() || '#000';
+      const ink = this._resolve('--lumo-body-text-color') || '#000';
       d.minima.forEach(([x, y], k) => {
         const px = (x - xMin) / (xMax - xMin) * canvas.width, py = (yMax - y) / (yMax - yMin) * canvas.height;
         g.beginPath();

@@ -71,7 +71,7 @@ class BasinsDialog extends Dialog {
         grid.addValueChangeListener(e -> show(e.getValue()));
         map.onCellPicked(this::pick);
         shares.addClassName("lr-basins-shares");
-        Div content = new Div(what, grid, map, shares, new RestartsChart(restarts, color));
+        Div content = new Div(what, grid, map, shares, new RestartsChart(restarts, spec.steps(), color));
         content.addClassName("lr-basins");
         add(content);
         show(grid.getValue());

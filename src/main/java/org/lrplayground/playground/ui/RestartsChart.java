@@ -27,23 +27,25 @@ class RestartsChart extends Div {
     /** Warm restarts are not the run's random starts, so they get a colour of their own, grey in both themes. */
     static final String WARM_COLOR = "#8a8a8a";
 
-    /** @param color the run's colour: random starts typically solid, 9 times in 10 dashed */
-    RestartsChart(List<Restarts.Tries> tries, String color) {
+    /**
+     * @param steps the scene's steps: one try's, and one warm-restart cycle's
+     * @param color the run's colour: random starts typically solid, 9 times in 10 dashed
+     */
+    RestartsChart(List<Restarts.Tries> tries, int steps, String color) {
         addClassName("lr-restarts");
         chart.setX("tries N");
         chart.addClassName("lr-restarts-chart");
-        chart.setSeries(List.of(new ChartSeries(RANDOM, 0, "N random starts, typically", color, false),
-                new ChartSeries(RANDOM_90, 0, "N random starts, 9 times in 10", color, true),
-                new ChartSeries(WARM, 0, "N cycles of warm restarts", WARM_COLOR, false)));
+        chart.setSeries(List.of(new ChartSeries(RANDOM, 0, "random starts", color, false),
+                new ChartSeries(RANDOM_90, 0, "9 times in 10", color, true),
+                new ChartSeries(WARM, 0, "warm restarts", WARM_COLOR, false)));
         double[] n = tries.stream().mapToDouble(Restarts.Tries::n).toArray();
         chart.append(RANDOM, n, tries.stream().mapToDouble(t -> shown(t.randomStarts())).toArray());
         chart.append(RANDOM_90, n, tries.stream().mapToDouble(t -> shown(t.randomStarts90())).toArray());
         chart.append(WARM, n, tries.stream().mapToDouble(t -> shown(t.warmRestarts())).toArray());
-        Paragraph what = new Paragraph("Another way to look for a better minimum. Random starts: the best final f − f* "
-                + "that N of " + Restarts.SAMPLES + " starts drawn in the box typically give (the median over every set of N), "
-                + "and the best they reach 9 times in 10. "
-                + "Warm restarts: the run from the scene's start, its rate restarted every cycle of the scene's steps; a run "
-                + "that converged stays where it is. Gaps below " + Numbers.format(FLOOR) + " are drawn at it.");
+        Paragraph what = new Paragraph("The best final f − f* of N tries. Random starts: "
+                + "what N of " + Restarts.SAMPLES + " starts drawn in the box typically give, and give 9 times in 10. "
+                + "Warm restarts: the run from the scene's start, its rate restarted every " + steps + " steps. "
+                + "Gaps below " + Numbers.format(FLOOR) + " are drawn at it.");
         what.addClassName("lr-basins-what");
         odds.setText(odds(tries));
         add(new H3("Best of N"), what, chart, odds);
