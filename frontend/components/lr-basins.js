@@ -4,7 +4,9 @@
  * (show); nothing here runs an optimizer. Each cell takes its minimum's colour, darker the more
  * steps its run took; cells of no minimum are Lumo's contrast grey. Hovering a cell shows its
  * start and outcome; a click fires "cell-picked" {cell}, the cell's index (row by row from the
- * lower left, x fastest).
+ * lower left, x fastest). Without a mouse: the arrow keys move a marked cell (with Shift, ten
+ * cells) and Enter or Space picks it; a tap marks a cell and shows its outcome, and a second tap on
+ * it picks it, so that a finger sees where a start leads before it adds the run.
  */
 (() => {
   if (customElements.get('lr-basins')) {
@@ -38,13 +40,29 @@
         this._tip = document.createElement('div');
         this._tip.className = 'lr-basins-tip';
         this._tip.hidden = true;
+        this._tip.setAttribute('role', 'status');
         this.append(this._canvas, this._tip);
-        this._canvas.addEventListener('mousemove', (e) => this._hover(e));
-        this._canvas.addEventListener('mouseleave', () => (this._tip.hidden = true));
+        this.tabIndex = 0;
+        this._marked = -1;
+        this._canvas.addEventListener('pointermove', (e) => {
+          if (e.pointerType === 'mouse') this._hover(e);
+        });
+        this._canvas.addEventListener('mouseleave', () => (this._tip.hidden = this._marked < 0));
+        this._canvas.addEventListener('pointerdown', (e) => (this._touch = e.pointerType !== 'mouse'));
+        // Focusing the map would scroll the dialog to show all of it, moving the cell away from under
+        // the pointer between the press and the click: focus it without scrolling.
+        this._canvas.addEventListener('mousedown', (e) => {
+          e.preventDefault();
+          this.focus({preventScroll: true});
+        });
         this._canvas.addEventListener('click', (e) => {
           const cell = this._cellAt(e);
-          if (cell >= 0) this.dispatchEvent(new CustomEvent('cell-picked', {detail: {cell}}));
+          if (cell < 0) return;
+          if (this._touch && cell !== this._marked) this._mark(cell);
+          else this._pick(cell);
         });
+        this.addEventListener('keydown', (e) => this._key(e));
+        this.addEventListener('blur', () => this._mark(-1));
       }
       // Lumo's colours change with the theme attribute on <html>; the size with the dialog.
       this._themeWatch = new MutationObserver(() => this._draw());
@@ -138,7 +156,21 @@
         g.strokeStyle = ink;
         g.stroke();
       });
+      if (this._marked >= 0) {
+        const w = canvas.width / n, h = canvas.height / n;
+        const x = (this._marked % n) * w, y = (n - 1 - Math.floor(this._marked / n)) * h;
+        // At least 8 pixels across, so that one cell of 200 × 200 still shows.
+        const pad = Math.max(0, (8 * ratio - w) / 2);
+        g.lineWidth = 2 * ratio;
+        g.strokeStyle = ink;
+        g.strokeRect(x - pad, y - pad, w + 2 * pad, h + 2 * pad);
+      }
       this._drawn = d;
+    }
+
+    /** The marked cell, −1 for none (for tests). */
+    get marked() {
+      return this._marked;
     }
 
     /** The index of the cell under the pointer, or −1. */
@@ -157,6 +189,49 @@
         this._tip.hidden = true;
         return;
       }
+      const r = this.getBoundingClientRect();
+      this._tell(c, e.clientX - r.left, e.clientY - r.top);
+    }
+
+    _pick(cell) {
+      this.dispatchEvent(new CustomEvent('cell-picked', {detail: {cell}}));
+    }
+
+    /** Marks a cell (−1: none), outlined on the map, with its outcome beside it. */
+    _mark(cell) {
+      this._marked = cell;
+      this._draw();
+      if (cell < 0) {
+        this._tip.hidden = true;
+        return;
+      }
+      const n = this._data.grid, w = this.clientWidth / n, h = this.clientHeight / n;
+      this._tell(cell, (cell % n + 0.5) * w, (n - Math.floor(cell / n) - 0.5) * h);
+    }
+
+    _key(e) {
+      const d = this._data;
+      if (!d) return;
+      const n = d.grid, by = e.shiftKey ? 10 : 1;
+      // The first key marks the centre cell; the arrows then walk the map, stopping at its edges.
+      let i = this._marked < 0 ? n >> 1 : this._marked % n, j = this._marked < 0 ? n >> 1 : Math.floor(this._marked / n);
+      const moves = {ArrowLeft: [-by, 0], ArrowRight: [by, 0], ArrowUp: [0, by], ArrowDown: [0, -by]};
+      if (moves[e.key]) {
+        if (this._marked >= 0) {
+          i = Math.max(0, Math.min(n - 1, i + moves[e.key][0]));
+          j = Math.max(0, Math.min(n - 1, j + moves[e.key][1]));
+        }
+        this._mark(j * n + i);
+      } else if ((e.key === 'Enter' || e.key === ' ') && this._marked >= 0) {
+        this._pick(this._marked);
+      } else {
+        return;
+      }
+      e.preventDefault();
+    }
+
+    /** Shows cell c's start and outcome beside (left, top), in pixels from the map's corner. */
+    _tell(c, left, top) {
       const d = this._data, n = d.grid;
       const [xMin, xMax, yMin, yMax] = d.box;
       const x0 = xMin + (xMax - xMin) * ((c % n) + 0.5) / n, y0 = yMin + (yMax - yMin) * (Math.floor(c / n) + 0.5) / n;
@@ -164,8 +239,7 @@
           + `final loss ${fmt(d.loss[c])}`;
       this._tip.hidden = false;
       const r = this.getBoundingClientRect();
-      // Beside the pointer, flipped to its left on the right half so that it stays inside the map.
-      const left = e.clientX - r.left, top = e.clientY - r.top;
+      // Beside the cell, flipped to its left on the right half so that it stays inside the map.
       this._tip.style.left = left < r.width / 2 ? `${left + 14}px` : '';
       this._tip.style.right = left < r.width / 2 ? '' : `${r.width - left + 14}px`;
       this._tip.style.top = `${Math.min(top + 14, r.height - 40)}px`;

@@ -17,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 class BasinsMap extends Component {
 
     BasinsMap() {
-        getElement().setAttribute("role", "img");
-        getElement().setAttribute("aria-label", "the box coloured by the minimum each start ends at");
+        getElement().setAttribute("role", "application");
+        getElement().setAttribute("aria-label", "the box coloured by the minimum each start ends at: the arrow keys "
+                + "move between starts, Enter adds the run from the marked one");
     }
 
     /**

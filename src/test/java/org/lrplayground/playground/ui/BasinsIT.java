@@ -2,6 +2,8 @@ package org.lrplayground.playground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
@@ -73,5 +75,50 @@ class BasinsIT {
         page.waitForFunction("s => new URLSearchParams(location.search).getAll('run')[1]?.includes(s)",
                 "x0=" + x0 + ",y0=" + y0);
         assertThat(console.errors()).isEmpty();
+    }
+
+    @Test
+    void theKeyboardWalksTheMapAndEnterAddsTheMarkedStart(Page page, BrowserConsole console) {
+        openBasins(page);
+        Locator map = page.locator("lr-basins");
+        map.focus();
+
+        // 100 × 100 cells: the first arrow marks the centre cell (50, 50), the next ones walk from it.
+        map.press("ArrowLeft");
+        map.press("Shift+ArrowDown");
+        map.press("ArrowRight");
+        assertThat(map.evaluate("m => m.marked")).isEqualTo(40 * 100 + 51);
+        Locator tip = page.locator("lr-basins .lr-basins-tip");
+        assertThat(tip.textContent()).startsWith("start (0.15, -0.95): ");
+        map.press("Enter");
+
+        page.waitForFunction("() => !document.querySelector('.lr-basins')");
+        assertThat(page.locator(".run-card").nth(1).locator(".run-label").textContent()).endsWith("from (0.15, -0.95)");
+        assertThat(console.errors()).isEmpty();
+    }
+
+    @Test
+    void aTapShowsWhereAStartLeadsAndASecondTapAddsIt(Page page) {
+        page.navigate("/");
+        String home = page.url();
+        try (BrowserContext phone = page.context().browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL(home).setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page tablet = phone.newPage();
+            Locator map = openBasins(tablet);
+            BoundingBox box = map.boundingBox();
+
+            tablet.touchscreen().tap(box.x + 0.255 * box.width, box.y + 0.745 * box.height);
+            Locator tip = tablet.locator("lr-basins .lr-basins-tip");
+            tip.waitFor();
+            assertThat(tip.textContent()).startsWith("start (");
+            assertThat(tablet.locator(".lr-basins").count()).as("one tap only shows").isEqualTo(1);
+            Object marked = map.evaluate("c => c.parentElement.marked");
+            box = map.boundingBox();
+            tablet.touchscreen().tap(box.x + 0.255 * box.width, box.y + 0.745 * box.height);
+            assertThat(map.evaluate("c => c.parentElement.marked")).as("the second tap is on the same cell").isEqualTo(marked);
+
+            tablet.waitForFunction("() => !document.querySelector('.lr-basins')");
+            tablet.locator(".run-card").nth(1).waitFor();
+        }
     }
 }
