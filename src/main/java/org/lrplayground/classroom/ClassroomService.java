@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.lrplayground.classroom.ClassroomException.Problem;
 import org.lrplayground.classroom.Rows.Classroom;
 import org.lrplayground.classroom.Rows.ClassHandin;
@@ -77,6 +75,7 @@ public class ClassroomService {
     }
 
     private final ClassroomTables tables;
+    private final BoardReader boards;
     private final RunService engine;
     private final ClassEvents events;
     private final ClassroomProperties limits;
@@ -95,6 +94,7 @@ public class ClassroomService {
     ClassroomService(ClassroomTables tables, RunService engine, ClassEvents events, ClassroomProperties limits,
                      TransactionTemplate transactions, Clock clock, RandomGenerator random) {
         this.tables = tables;
+        this.boards = new BoardReader(tables);
         this.engine = engine;
         this.events = events;
         this.limits = limits;
@@ -203,9 +203,7 @@ public class ClassroomService {
         events.publish(c.code(), ClassEvent.Kind.HANDED_IN);
         // Ranked as the board ranks it, without the rest of the board: a room handing in at once
         // would otherwise build every student's hand-ins for each of theirs.
-        Ranked ranked = ranked(c);
-        ClassHandin stored = ranked.handins().stream().filter(h -> h.id().equals(handin.id())).findFirst().orElseThrow();
-        return handin(stored, ranked.runs().getOrDefault(stored.id(), List.of()), ranked.ranking());
+        return boards.handin(c, handin.id());
     }
 
     /**
@@ -216,7 +214,7 @@ public class ClassroomService {
     public Board board(String code, String teacherKey, String client) {
         Classroom c = find(code, client);
         checkKey(c, teacherKey);
-        return assemble(c);
+        return boards.board(c);
     }
 
     /**
@@ -228,7 +226,7 @@ public class ClassroomService {
         Classroom c = find(code, client);
         Optional<ClassHandin> shown = Optional.ofNullable(c.spotlight())
                 .flatMap(id -> tables.handins().findByIdAndClassCode(id, c.code()));
-        Handin spotlight = shown.map(h -> handin(h, tables.runs().findByHandinIdOrderByIdx(h.id()), null)).orElse(null);
+        Handin spotlight = shown.map(boards::unranked).orElse(null);
         String name = shown.filter(h -> !c.namesHidden())
                 .flatMap(h -> tables.students().findById(h.studentId())).map(ClassStudent::name).orElse(null);
         return new ClassInfo(c.code(), c.scene(), c.sceneVersion(), c.challenge(), Change.parse(c.allowed()), c.state(),
@@ -243,8 +241,7 @@ public class ClassroomService {
      */
     public Board.Student student(String code, String studentToken, String client) {
         Classroom c = find(code, client);
-        long id = student(c, studentToken).id();
-        return assemble(c).students().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        return boards.student(c, student(c, studentToken));
     }
 
     /** Opens or pauses the class, or closes it for good. */
@@ -321,7 +318,7 @@ public class ClassroomService {
     public void exportCsv(String code, String teacherKey, Writer out) throws IOException {
         Classroom c = existing(code);
         checkKey(c, teacherKey);
-        ClassroomCsv.write(assemble(c), out);
+        ClassroomCsv.write(boards.board(c), out);
     }
 
     /**
@@ -339,41 +336,6 @@ public class ClassroomService {
         if (!expired.isEmpty()) {
             log.info("Removed {} closed or idle classes", expired.size());
         }
-    }
-
-    /** A class's hand-ins, oldest first, their runs by hand-in id, and the ranking they make. */
-    private record Ranked(List<ClassHandin> handins, Map<Long, List<ClassHandinRun>> runs, Leaderboard ranking) {
-    }
-
-    private Ranked ranked(Classroom c) {
-        List<ClassHandin> handins = tables.handins().findByClassCodeOrderById(c.code());
-        Map<Long, List<ClassHandinRun>> runs = tables.runs().findByClassCodeOrderByHandinIdAscIdxAsc(c.code()).stream()
-                .collect(Collectors.groupingBy(ClassHandinRun::handinId));
-        return new Ranked(handins, runs, new Leaderboard(c.challenge(), c.sceneVersion(), handins, runs));
-    }
-
-    private Board assemble(Classroom c) {
-        List<ClassStudent> students = tables.students().findByClassCodeOrderById(c.code());
-        Ranked ranked = ranked(c);
-        Map<Long, List<ClassHandinRun>> runs = ranked.runs();
-        Leaderboard ranking = ranked.ranking();
-        Map<Long, List<Handin>> byStudent = ranked.handins().stream().collect(Collectors.groupingBy(ClassHandin::studentId,
-                Collectors.mapping(h -> handin(h, runs.getOrDefault(h.id(), List.of()), ranking), Collectors.toList())));
-        Map<Long, String> names = students.stream().collect(Collectors.toMap(ClassStudent::id, ClassStudent::name));
-        List<Board.Place> places = ranking.entries().stream().map(e -> new Board.Place(
-                ranking.rankAmongOthers(e.studentId(), e.score()), e.studentId(), names.get(e.studentId()), e.handinId(),
-                e.score())).toList();
-        return new Board(c.code(), c.scene(), c.sceneVersion(), c.challenge(), Change.parse(c.allowed()), c.state(),
-                c.locked(), c.namesHidden(), c.spotlight(), students.stream().map(s -> new Board.Student(s.id(), s.name(),
-                byStudent.getOrDefault(s.id(), List.of()))).toList(), places);
-    }
-
-    /** @param ranking null for no ranks */
-    private static Handin handin(ClassHandin h, List<ClassHandinRun> runs, Leaderboard ranking) {
-        return new Handin(h.id(), h.studentId(), h.sceneVersion(), h.handedInAt(), runs.stream().map(r -> new Handin.Run(
-                r.idx(), r.run(), r.query(), r.label(), new Handin.Status(r.statusKind(), r.statusStep(), r.statusReason()),
-                r.finalLoss(), r.distanceToMinimum(), r.finalGap(), r.lr(), r.metric(),
-                ranking == null ? null : ranking.rankOf(h, r.metric()))).toList());
     }
 
     private static ClassHandinRun row(ClassHandin handin, RunSpec spec, Challenge challenge, FinishedRun run) {
