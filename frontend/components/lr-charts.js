@@ -293,7 +293,7 @@
     }
 
     _drawAppended() {
-      this._chart?.setOption({series: this._pathSeries()});
+      this._chart?.setOption({series: [...this._pathSeries(), this._cursorSeries()]});
     }
 
     /** Where the runs start: [{x, y, color}], the shared start first and with a null colour. */
@@ -304,6 +304,39 @@
 
     setInteractive(on) {
       this.interactive = on;
+    }
+
+    /** Rings each shown run's point at step (its last drawn at or before it) in its colour; null for none. */
+    setCursor(step) {
+      this._cursor = step;
+      this._chart?.setOption({series: [this._cursorSeries()]});
+    }
+
+    /** The points the cursor rings, per run [x, y, step] of its last drawn at or before it, else null. */
+    get cursorPoints() {
+      const t = this._cursor;
+      return this._runs.map((r) => {
+        if (t == null || !r || !this._shown(r.run)) return null;
+        let lo = 0, hi = r.data.length - 1, found = null;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (r.data[mid][2] <= t) {
+            found = r.data[mid];
+            lo = mid + 1;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        return found && found.slice(0, 3);
+      });
+    }
+
+    _cursorSeries() {
+      return {
+        id: 'cursor', type: 'scatter', symbol: 'circle', symbolSize: 16, z: 8, silent: true,
+        data: this.cursorPoints.flatMap((p, i) => (p ? [{value: p, itemStyle: {color: 'transparent',
+          borderColor: this._runs[i].color, borderWidth: 3, shadowColor: 'rgba(0,0,0,0.6)', shadowBlur: 3}}] : [])),
+      };
     }
 
     /** Points handed to ECharts per run, for tests and for waiting on the page. */
@@ -366,6 +399,7 @@
           },
           this._startSeries(),
           ...this._pathSeries(),
+          this._cursorSeries(),
         ],
       }, {replaceMerge: ['series']});
       this._placeHeat();
@@ -633,6 +667,28 @@
       this._render();
     }
 
+    /** A thin vertical line at step, the step a timeline shows; null for none. */
+    setCursor(step) {
+      this._cursor = step;
+      this._chart?.setOption({series: [this._cursorSeries()]});
+    }
+
+    /** The step the cursor stands at, or null: for tests. */
+    get cursorStep() {
+      return this._cursor ?? null;
+    }
+
+    _cursorSeries() {
+      return {
+        id: 'cursor', type: 'line', data: [], silent: true,
+        markLine: {
+          symbol: 'none', silent: true,
+          data: this._cursor == null ? [] : [{xAxis: this._cursor, label: {show: false},
+            lineStyle: {color: this._ink().text, type: 'solid', width: 1}}],
+        },
+      };
+    }
+
     /** Appends points: [{id, points: [[step, value], …]}]; a log axis drops values ≤ 0. */
     append(batches) {
       const c = this._config;
@@ -712,7 +768,7 @@
           splitLine: {lineStyle: {color: ink.faint}},
           axisLabel: {color: ink.text, formatter: (v) => fmt(v)},
         },
-        series: [...this._lineSeries(), this._markerSeries()],
+        series: [...this._lineSeries(), this._markerSeries(), this._cursorSeries()],
       }, {replaceMerge: ['series']});
     }
 

@@ -203,6 +203,18 @@ public class RaceDisplay extends Div {
         }
     }
 
+    /**
+     * Marks each run's position at {@code step} on the plots and a cursor at it on the line charts,
+     * over the points they already hold; null takes them away (the paths' heads show the last step).
+     */
+    public void scrub(Integer step) {
+        plot.setCursor(step);
+        gridPlots.forEach(p -> p.setCursor(step));
+        for (LineChart chart : List.of(lossChart, lrChart, etaChart)) {
+            chart.setCursor(step);
+        }
+    }
+
     /** Appends a frame's new points: one message per chart; charts a link hides get none. */
     public void draw(Frame frame) {
         ArrayNode paths = Json.array();

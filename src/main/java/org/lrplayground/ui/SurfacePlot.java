@@ -132,6 +132,14 @@ public class SurfacePlot extends Component implements HasSize {
         getElement().callJsFunction("highlight", run);
     }
 
+    /**
+     * Rings each run's point at {@code step} in its colour (its last point at or before it, as
+     * drawn); null for none.
+     */
+    public void setCursor(Integer step) {
+        getElement().callJsFunction("setCursor", step);
+    }
+
     /** Hides the paths of these runs. */
     public void setHidden(int[] runs) {
         getElement().callJsFunction("setHidden", Json.integers(runs));
