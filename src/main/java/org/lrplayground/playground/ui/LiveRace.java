@@ -32,6 +32,8 @@ class LiveRace {
     private double speed;
     /** The step the timeline shows when scrubbed back from the last one delivered; null at the last. */
     private Integer at;
+    /** The open "Explain this step" dialog, which follows the timeline; null when none. */
+    private ExplainDialog explaining;
 
     /**
      * @param changed called after every state change (the last frame of a race is one), on the UI thread
@@ -125,6 +127,7 @@ class LiveRace {
             at = null;
             display.scrub(null);
             playback.step();
+            follow();
             changed.run();
         }
     }
@@ -146,6 +149,37 @@ class LiveRace {
         at = step >= last ? null : Math.max(0, step);
         display.scrub(at);
         showTimeline();
+        follow();
+    }
+
+    /**
+     * "Explain this step": the dialog for the step shown, of the first run. The step it explains is
+     * drawn on the plot and shown by the timeline, and it follows the timeline while open.
+     */
+    void explain() {
+        if (playback == null || explaining != null) {
+            return;
+        }
+        explaining = new ExplainDialog(runs, playback.spec(), 0, shownStep(), Math.max(0, playback.position()),
+                (run, e) -> {
+                    display.showStep(run, e);
+                    if (e.t() != shownStep()) {
+                        scrub(e.t());
+                    }
+                });
+        explaining.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                display.clearStep();
+                explaining = null;
+            }
+        });
+        explaining.open();
+    }
+
+    private void follow() {
+        if (explaining != null && playback != null) {
+            explaining.follow(Math.max(1, shownStep()), playback.position());
+        }
     }
 
     /** The step before the one shown. */
@@ -198,6 +232,9 @@ class LiveRace {
     /** Watches a scene instead of the current one; false, with the reason told, when the server has no room. */
     private boolean open(RunSpec spec) {
         close();
+        if (explaining != null) {
+            explaining.close(); // it explains the scene that goes
+        }
         UI ui = UI.getCurrent();
         int mine = generation;
         try {

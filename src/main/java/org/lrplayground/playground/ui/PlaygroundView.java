@@ -84,7 +84,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         this.basins = basins;
         this.links = links;
         race = new LiveRace(races, runService, display, timeline, this::updateControls, message::setText);
-        timeline.onMoves(race::scrub, race::stepBack, race::stepForward);
+        timeline.onMoves(race::scrub, race::stepBack, race::stepForward, race::explain);
         display.results().onUseRate((run, lr) -> runs.runs.get(run).setLr(lr));
         race.setSpeed(controls.speed.getValue().stepsPerSecond);
         export = new ExportMenu(runService);

@@ -9,7 +9,8 @@ import com.vaadin.flow.dom.Element;
 import java.util.function.IntConsumer;
 
 /**
- * The race's timeline: a slider over the steps delivered so far, step back and step forward. It only shows where {@link LiveRace} stands ({@link #show}) and tells it
+ * The race's timeline: a slider over the steps delivered so far, step back and step forward, and
+ * "Explain this step". It only shows where {@link LiveRace} stands ({@link #show}) and tells it
  * what the user asked; scrubbing moves markers over points the page already has.
  */
 class Timeline extends Div {
@@ -18,6 +19,7 @@ class Timeline extends Div {
     final Element slider = new Element("input");
     final Button forward = new Button(VaadinIcon.STEP_FORWARD.create());
     final Span label = new Span();
+    final Button explain = new Button("Explain this step", VaadinIcon.QUESTION_CIRCLE_O.create());
     private int max = -1;
     private int value = -1;
     private IntConsumer scrubbed = step -> {
@@ -25,6 +27,8 @@ class Timeline extends Div {
     private Runnable stepBack = () -> {
     };
     private Runnable stepOn = () -> {
+    };
+    private Runnable explained = () -> {
     };
 
     Timeline() {
@@ -50,10 +54,14 @@ class Timeline extends Div {
         slider.addEventListener("change", e -> scrubbed.accept((int) e.getEventData().get("element.value").asDouble()))
                 .addEventData("element.value");
         label.addClassName("timeline-step");
+        explain.setId("explain");
+        explain.addThemeVariants(ButtonVariant.SMALL);
+        explain.setTooltipText("The optimizer's equations at this step, with its numbers");
+        explain.addClickListener(e -> explained.run());
         Div track = new Div();
         track.addClassName("timeline-track");
         track.getElement().appendChild(back.getElement(), slider, forward.getElement());
-        add(track, label);
+        add(track, label, explain);
         setVisible(false);
     }
 
@@ -61,11 +69,13 @@ class Timeline extends Div {
      * @param scrubbed called with the step the slider was moved to
      * @param stepBack called by the step-back button
      * @param stepOn   called by the step-forward button
+     * @param explain  called by "Explain this step"
      */
-    void onMoves(IntConsumer scrubbed, Runnable stepBack, Runnable stepOn) {
+    void onMoves(IntConsumer scrubbed, Runnable stepBack, Runnable stepOn, Runnable explain) {
         this.scrubbed = scrubbed;
         this.stepBack = stepBack;
         this.stepOn = stepOn;
+        this.explained = explain;
     }
 
     /**
@@ -87,5 +97,6 @@ class Timeline extends Div {
         label.setText("step " + step + " of " + last);
         RaceControls.enable(back, step > 0);
         RaceControls.enable(forward, step < last || canStepOn);
+        RaceControls.enable(explain, last >= 1);
     }
 }
