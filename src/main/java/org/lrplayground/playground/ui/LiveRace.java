@@ -116,6 +116,8 @@ class LiveRace {
                 reset();
             }
             started = true;
+            at = null; // playing shows the race as it comes, not a step scrubbed to
+            display.scrub(null);
             playback.play(speed);
         }
         changed.run();
