@@ -132,7 +132,7 @@ class ExplainDialog extends Dialog {
     private static Div row(Equation q) {
         Div row = new Div();
         row.addClassName("explain-row");
-        row.getElement().setAttribute("role-name", q.role().name().toLowerCase(java.util.Locale.ROOT));
+        row.getElement().setAttribute("kind", q.role().name().toLowerCase(java.util.Locale.ROOT));
         row.getElement().setAttribute("symbol", q.symbol());
         if (q.formula() == null) {
             Span input = new Span(q.symbol() + " = " + Numbers.readable(q.value(0)));
