@@ -9,6 +9,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.lrplayground.engine.explain.Explanation;
@@ -132,7 +133,7 @@ class ExplainDialog extends Dialog {
     private static Div row(Equation q) {
         Div row = new Div();
         row.addClassName("explain-row");
-        row.getElement().setAttribute("kind", q.role().name().toLowerCase(java.util.Locale.ROOT));
+        row.getElement().setAttribute("kind", q.role().name().toLowerCase(Locale.ROOT));
         row.getElement().setAttribute("symbol", q.symbol());
         if (q.formula() == null) {
             Span input = new Span(q.symbol() + " = " + Numbers.readable(q.value(0)));
