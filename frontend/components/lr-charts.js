@@ -293,7 +293,7 @@
     }
 
     _drawAppended() {
-      this._chart?.setOption({series: this._pathSeries()});
+      this._chart?.setOption({series: [...this._pathSeries(), this._cursorSeries()]});
     }
 
     /** Where the runs start: [{x, y, color}], the shared start first and with a null colour. */
@@ -304,6 +304,117 @@
 
     setInteractive(on) {
       this.interactive = on;
+    }
+
+    /** Rings each shown run's point at step (its last drawn at or before it) in its colour; null for none. */
+    setCursor(step) {
+      this._cursor = step;
+      this._chart?.setOption({series: [this._cursorSeries()]});
+    }
+
+    /** The points the cursor rings, per run [x, y, step] of its last drawn at or before it, else null. */
+    get cursorPoints() {
+      const t = this._cursor;
+      return this._runs.map((r) => {
+        if (t == null || !r || !this._shown(r.run)) return null;
+        let lo = 0, hi = r.data.length - 1, found = null;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (r.data[mid][2] <= t) {
+            found = r.data[mid];
+            lo = mid + 1;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        return found && found.slice(0, 3);
+      });
+    }
+
+    /**
+     * One explained update drawn where it started, in its run's colour (lilipads' step cartoon):
+     * {color, x, y, arrows: [{kind, label, dx, dy}], bars: [{label, values: [x, y]}]}; null clears
+     * it. The "gradient" (−g) and "momentum" arrows share one scale, the longer a quarter of the box;
+     * the "update" Δθ is drawn to scale unless too short to see, then enlarged, its label saying
+     * by how much. Each bar group shows a per-coordinate term (v, G, …) of x and y side by side.
+     */
+    setStep(step) {
+      this._step = step;
+      this._stepDrawn = null;
+      this._chart?.setOption({series: [this._stepSeries()]});
+    }
+
+    /** What the step drawing put on the plot, for tests: {arrows, bars}. */
+    get stepShapes() {
+      return this._stepDrawn ?? {arrows: 0, bars: 0};
+    }
+
+    _stepSeries() {
+      const st = this._step;
+      return {
+        id: 'step', type: 'custom', silent: true, z: 9, clip: false,
+        data: st && this._surface ? [[st.x, st.y]] : [],
+        renderItem: (params, api) => this._drawStep(api),
+      };
+    }
+
+    _drawStep(api) {
+      const st = this._step;
+      const s = this._surface;
+      const span = Math.min(s.xMax - s.xMin, s.yMax - s.yMin);
+      const length = (a) => Math.hypot(a.dx, a.dy);
+      const longest = Math.max(0, ...st.arrows.filter((a) => a.kind !== 'update').map(length));
+      const from = api.coord([st.x, st.y]);
+      const ink = this._ink();
+      const children = [];
+      let arrows = 0;
+      for (const [n, a] of st.arrows.entries()) {
+        let k = a.kind === 'update' ? 1 : (longest > 0 ? 0.25 * span / longest : 0);
+        let label = a.label;
+        if (a.kind === 'update' && length(a) > 0 && length(a) < 0.04 * span) {
+          k = 0.04 * span / length(a);
+          label += ' ×' + fmt(k);
+        }
+        const to = api.coord([st.x + k * a.dx, st.y + k * a.dy]);
+        if (!to.every(Number.isFinite) || Math.hypot(to[0] - from[0], to[1] - from[1]) < 2) continue;
+        // Arrows that point alike would write their labels over each other: each label sits a row apart.
+        children.push(...arrowShapes(from, to, st.color, a.kind, label, this._dark, (n - 1) * 14));
+        arrows++;
+      }
+      // The bars stand beside the point, on the side with room, over a plate that keeps them legible.
+      let bars = 0;
+      const groups = st.bars.filter((b) => b.values.every(Number.isFinite));
+      const width = groups.length * 44;
+      const left = from[0] + 18 + width < api.getWidth() ? from[0] + 18 : from[0] - 18 - width;
+      const base = Math.min(api.getHeight() - 8, from[1] + 56);
+      if (groups.length) {
+        children.push({type: 'rect', shape: {x: left - 4, y: base - 62, width: width + 4, height: 78, r: 4},
+          style: {fill: this._dark ? 'rgba(16,22,34,0.8)' : 'rgba(255,255,255,0.85)'}});
+      }
+      groups.forEach((b, g) => {
+        const top = Math.max(...b.values.map(Math.abs)) || 1;
+        b.values.forEach((v, i) => {
+          const h = Math.max(1, 40 * Math.abs(v) / top);
+          const x = left + g * 44 + i * 18;
+          children.push({type: 'rect', shape: {x, y: base - h, width: 14, height: h},
+            style: {fill: st.color, opacity: i === 0 ? 1 : 0.6}});
+          children.push({type: 'text', x: x + 7, y: base + 2, style: {text: i === 0 ? 'x' : 'y', fill: ink.text,
+            font: '10px sans-serif', align: 'center', verticalAlign: 'top'}});
+          bars++;
+        });
+        children.push({type: 'text', x: left + g * 44 + 16, y: base - 58, style: {text: b.label, fill: ink.text,
+          font: 'bold 11px sans-serif', align: 'center', verticalAlign: 'top'}});
+      });
+      this._stepDrawn = {arrows, bars};
+      return {type: 'group', children};
+    }
+
+    _cursorSeries() {
+      return {
+        id: 'cursor', type: 'scatter', symbol: 'circle', symbolSize: 16, z: 8, silent: true,
+        data: this.cursorPoints.flatMap((p, i) => (p ? [{value: p, itemStyle: {color: 'transparent',
+          borderColor: this._runs[i].color, borderWidth: 3, shadowColor: 'rgba(0,0,0,0.6)', shadowBlur: 3}}] : [])),
+      };
     }
 
     /** Points handed to ECharts per run, for tests and for waiting on the page. */
@@ -366,6 +477,8 @@
           },
           this._startSeries(),
           ...this._pathSeries(),
+          this._cursorSeries(),
+          this._stepSeries(),
         ],
       }, {replaceMerge: ['series']});
       this._placeHeat();
@@ -534,6 +647,28 @@
     }
   }
 
+  /**
+   * An arrow from one pixel to another with its label at the tip, moved down by labelShift pixels:
+   * dashed for the gradient, dotted for the momentum, solid and thicker for the update.
+   */
+  function arrowShapes(from, to, color, kind, label, dark, labelShift) {
+    const angle = Math.atan2(to[1] - from[1], to[0] - from[0]);
+    const head = (side) => [to[0] - 9 * Math.cos(angle + side * 0.45), to[1] - 9 * Math.sin(angle + side * 0.45)];
+    const dash = kind === 'gradient' ? [6, 4] : kind === 'momentum' ? [2, 3] : null;
+    const width = kind === 'update' ? 3 : 2.5;
+    const edge = dark ? '#101622' : '#fff';
+    const shaft = {x1: from[0], y1: from[1], x2: to[0], y2: to[1]};
+    return [
+      // An outline in the background's colour sets the arrow off from its run's path, drawn in the same colour.
+      {type: 'line', shape: shaft, style: {stroke: edge, lineWidth: width + 3, opacity: 0.85}},
+      {type: 'line', shape: shaft, style: {stroke: color, lineWidth: width, lineDash: dash}},
+      {type: 'polygon', shape: {points: [to, head(1), head(-1)]}, style: {fill: color, stroke: edge, lineWidth: 1.5}},
+      {type: 'text', x: to[0] + 6 * Math.cos(angle), y: to[1] + 6 * Math.sin(angle) + labelShift,
+        style: {text: label, fill: color, stroke: edge, lineWidth: 3,
+          font: 'bold 12px sans-serif', align: Math.cos(angle) < 0 ? 'right' : 'left', verticalAlign: 'middle'}},
+    ];
+  }
+
   /** A cross, for the last finite point of a diverged run. */
   const CROSS = 'path://M20,0 L50,30 L80,0 L100,20 L70,50 L100,80 L80,100 L50,70 L20,100 L0,80 L30,50 L0,20 Z';
 
@@ -633,6 +768,28 @@
       this._render();
     }
 
+    /** A thin vertical line at step, the step a timeline shows; null for none. */
+    setCursor(step) {
+      this._cursor = step;
+      this._chart?.setOption({series: [this._cursorSeries()]});
+    }
+
+    /** The step the cursor stands at, or null: for tests. */
+    get cursorStep() {
+      return this._cursor ?? null;
+    }
+
+    _cursorSeries() {
+      return {
+        id: 'cursor', type: 'line', data: [], silent: true,
+        markLine: {
+          symbol: 'none', silent: true,
+          data: this._cursor == null ? [] : [{xAxis: this._cursor, label: {show: false},
+            lineStyle: {color: this._ink().text, type: 'solid', width: 1}}],
+        },
+      };
+    }
+
     /** Appends points: [{id, points: [[step, value], …]}]; a log axis drops values ≤ 0. */
     append(batches) {
       const c = this._config;
@@ -712,7 +869,7 @@
           splitLine: {lineStyle: {color: ink.faint}},
           axisLabel: {color: ink.text, formatter: (v) => fmt(v)},
         },
-        series: [...this._lineSeries(), this._markerSeries()],
+        series: [...this._lineSeries(), this._markerSeries(), this._cursorSeries()],
       }, {replaceMerge: ['series']});
     }
 

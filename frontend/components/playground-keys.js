@@ -1,5 +1,6 @@
 /*
- * The playground's keys: space runs or pauses, → steps, Ctrl+Z undoes and Ctrl+Shift+Z (or Ctrl+Y)
+ * The playground's keys: space runs or pauses, → steps forward (past the last step computed, one
+ * more), ← steps back, Ctrl+Z undoes and Ctrl+Shift+Z (or Ctrl+Y)
  * redoes, unless the user is typing or on a control that has keys of its own (the plot's arrow keys
  * move the start). Each key reaches the view as an "lr-key" event whose detail names it.
  */
@@ -16,7 +17,7 @@ window.lrPlaygroundKeys = (view) => {
     const letter = e.key.toLowerCase();
     const key = mod && letter === 'z' ? (e.shiftKey ? 'redo' : 'undo')
         : mod && letter === 'y' ? 'redo'
-        : !mod && !e.altKey && (e.key === ' ' || e.key === 'ArrowRight') ? e.key : null;
+        : !mod && !e.altKey && (e.key === ' ' || e.key === 'ArrowRight' || e.key === 'ArrowLeft') ? e.key : null;
     if (key) {
       e.preventDefault();
       view.dispatchEvent(new CustomEvent('lr-key', {detail: key}));

@@ -109,6 +109,15 @@ class AccessibilityIT {
         });
     }
 
+    @InBothThemes
+    void theExplainDialogOnAPhone(ColorScheme scheme, Page any) {
+        audit(any, scheme, PHONE, "explain dialog on a phone", page -> {
+            race(page, RACE);
+            page.click("#explain");
+            page.waitForSelector(".explain-row[symbol='θₜ']");
+        });
+    }
+
     /**
      * Audits a page in a browser context of its own for the colour scheme and viewport (the injected
      * page's context has neither), once {@code arrange} has brought it to the state to audit.

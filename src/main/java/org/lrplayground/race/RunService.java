@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.lrplayground.engine.explain.Explanation;
+import org.lrplayground.engine.explain.StepEquations;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.StableRate;
 import org.lrplayground.engine.run.RunConfig;
@@ -39,6 +41,24 @@ public class RunService {
         void accept(FinishedRun run) throws IOException;
     }
 
+    /** A run computed alone with its optimizer state recorded, whose updates it explains. */
+    public record ExplainedRun(FinishedRun run, double fStar) {
+
+        /** The last update the run made. */
+        public int lastStep() {
+            return run.trajectory().size() - 1;
+        }
+
+        /**
+         * Update {@code step} by its optimizer's equations with their numbers.
+         *
+         * @throws IllegalArgumentException when the run made no update {@code step}
+         */
+        public Explanation explain(int step) {
+            return StepEquations.explain(run.config(), run.trajectory(), step, fStar);
+        }
+    }
+
     /**
      * Runs every run of {@code spec} in order, handing each to {@code sink} as soon as it has finished;
      * runs {@code stateOf} (0-based) also record their optimizer state.
@@ -54,10 +74,23 @@ public class RunService {
         return run(spec, index, false);
     }
 
+    /** Runs the spec's run {@code index} alone to the end with its optimizer state, to explain its steps. */
+    public ExplainedRun explained(RunSpec spec, int index) {
+        Race race = race(spec, index, true);
+        return new ExplainedRun(finished(race, spec, index), race.fStar());
+    }
+
     private FinishedRun run(RunSpec spec, int index, boolean state) {
-        RunConfig config = spec.runs().get(index);
-        Race race = Race.run(spec.withRuns(List.of(config)), state ? Set.of(0) : Set.of());
-        return new FinishedRun(index, config, race.trajectory(0), race.status(0), race.distanceToNearestMinimum(0));
+        return finished(race(spec, index, state), spec, index);
+    }
+
+    private static Race race(RunSpec spec, int index, boolean state) {
+        return Race.run(spec.withRuns(List.of(spec.runs().get(index))), state ? Set.of(0) : Set.of());
+    }
+
+    private static FinishedRun finished(Race race, RunSpec spec, int index) {
+        return new FinishedRun(index, spec.runs().get(index), race.trajectory(0), race.status(0),
+                race.distanceToNearestMinimum(0));
     }
 
     /**

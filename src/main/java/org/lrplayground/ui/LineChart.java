@@ -74,6 +74,11 @@ public class LineChart extends Component implements HasSize {
         getElement().callJsFunction("appendColumns", series);
     }
 
+    /** A thin vertical line at step {@code step}, the step a timeline shows; null for none. */
+    public void setCursor(Integer step) {
+        getElement().callJsFunction("setCursor", step);
+    }
+
     /** Hides the series of these runs. */
     public void setHidden(int[] runs) {
         getElement().callJsFunction("setHidden", Json.integers(runs));

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
+import org.lrplayground.engine.explain.Explanation;
+import org.lrplayground.engine.explain.Explanation.Equation;
+import org.lrplayground.engine.explain.Explanation.Role;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.race.Frame;
@@ -201,6 +204,49 @@ public class RaceDisplay extends Div {
                 chart.setHidden(runs);
             }
         }
+    }
+
+    /**
+     * Marks each run's position at {@code step} on the plots and a cursor at it on the line charts,
+     * over the points they already hold; null takes them away (the paths' heads show the last step).
+     */
+    public void scrub(Integer step) {
+        plot.setCursor(step);
+        gridPlots.forEach(p -> p.setCursor(step));
+        for (LineChart chart : List.of(lossChart, lrChart, etaChart)) {
+            chart.setCursor(step);
+        }
+    }
+
+    /**
+     * Draws an explained update on its run's plot, from θ_{t−1}: arrows for −g, the negated momentum
+     * or first moment and the update Δθ, and per-coordinate bars of the squared-gradient terms.
+     */
+    public void showStep(int run, Explanation step) {
+        Equation update = step.equation("Δθ");
+        Equation position = step.equation("θₜ");
+        ObjectNode picture = Json.object().put("color", COLORS.get(run))
+                .put("x", position.value(0) - update.value(0)).put("y", position.value(1) - update.value(1));
+        ArrayNode arrows = picture.putArray("arrows");
+        step.withRole(Role.GRADIENT).forEach(g -> arrow(arrows, "gradient", "−g", -g.value(0), -g.value(1)));
+        step.withRole(Role.MOMENTUM).stream().limit(1)
+                .forEach(m -> arrow(arrows, "momentum", "−" + m.symbol(), -m.value(0), -m.value(1)));
+        arrow(arrows, "update", "Δθ", update.value(0), update.value(1));
+        ArrayNode bars = picture.putArray("bars");
+        for (Equation q : step.withRole(Role.SQUARES)) {
+            bars.addObject().put("label", q.symbol()).set("values", Json.numbers(q.value(0), q.value(1)));
+        }
+        (sideBySide ? gridPlots.get(run) : plot).setStep(picture);
+    }
+
+    private static void arrow(ArrayNode arrows, String kind, String label, double dx, double dy) {
+        arrows.addObject().put("kind", kind).put("label", label).put("dx", dx).put("dy", dy);
+    }
+
+    /** Takes an explained update off the plots. */
+    public void clearStep() {
+        plot.setStep(null);
+        gridPlots.forEach(p -> p.setStep(null));
     }
 
     /** Appends a frame's new points: one message per chart; charts a link hides get none. */

@@ -132,6 +132,23 @@ public class SurfacePlot extends Component implements HasSize {
         getElement().callJsFunction("highlight", run);
     }
 
+    /**
+     * Rings each run's point at {@code step} in its colour (its last point at or before it, as
+     * drawn); null for none.
+     */
+    public void setCursor(Integer step) {
+        getElement().callJsFunction("setCursor", step);
+    }
+
+    /**
+     * Draws one explained update where it started, in its run's colour (lilipads' step cartoon):
+     * {@code {color, x, y, arrows: [{kind, label, dx, dy}], bars: [{label, values}]}}, the arrows'
+     * kinds "gradient", "momentum" and "update"; null clears it.
+     */
+    public void setStep(ObjectNode step) {
+        getElement().callJsFunction("setStep", step);
+    }
+
     /** Hides the paths of these runs. */
     public void setHidden(int[] runs) {
         getElement().callJsFunction("setHidden", Json.integers(runs));

@@ -1,7 +1,9 @@
 package org.lrplayground.engine.run;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lrplayground.engine.optim.Quantity;
 
 /**
@@ -141,6 +143,20 @@ public final class Trajectory {
     /** State column {@code column} of {@link #stateNames} after the update that produced θ_t; at t = 0 its start value. */
     public double state(int column, int t) {
         return state[column][check(t)];
+    }
+
+    /**
+     * The recorded state after the update that produced θ_t (at t = 0 the start state), by quantity
+     * name, one value per coordinate or one for a scalar; empty unless requested.
+     */
+    public Map<String, double[]> stateAt(int t) {
+        check(t);
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int k = 0; k < state.length; k++) {
+            Quantity q = stateOf[k];
+            out.computeIfAbsent(q.name(), n -> new double[q.size()])[stateValue[k]] = state[k][t];
+        }
+        return out;
     }
 
     private int check(int t) {

@@ -14,13 +14,15 @@ import org.lrplayground.ui.RaceDisplay;
  * The playground's race: which scene the display shows, how far, and what an edit does to it.
  * An edit never throws results away: a finished race, or one at Instant speed, is recomputed and
  * drawn at once; a playing one replays from the start; a paused one is shown up to the same step;
- * one not yet started stays at its start.
+ * one not yet started stays at its start. The timeline may show an earlier step than the last
+ * delivered ({@link #scrub}): markers over the points the page has, nothing computed again.
  */
 class LiveRace {
 
     private final RaceService service;
     private final RunService runs;
     private final RaceDisplay display;
+    private final Timeline timeline;
     private final Runnable changed;
     private final Consumer<String> refused;
     private Playback playback;
@@ -28,15 +30,21 @@ class LiveRace {
     private int generation;
     private boolean started;
     private double speed;
+    /** The step the timeline shows when scrubbed back from the last one delivered; null at the last. */
+    private Integer at;
+    /** The open "Explain this step" dialog, which follows the timeline; null when none. */
+    private ExplainDialog explaining;
 
     /**
      * @param changed called after every state change (the last frame of a race is one), on the UI thread
      * @param refused called with the reason when the server has no room for a race
      */
-    LiveRace(RaceService service, RunService runs, RaceDisplay display, Runnable changed, Consumer<String> refused) {
+    LiveRace(RaceService service, RunService runs, RaceDisplay display, Timeline timeline, Runnable changed,
+             Consumer<String> refused) {
         this.service = service;
         this.runs = runs;
         this.display = display;
+        this.timeline = timeline;
         this.changed = changed;
         this.refused = refused;
     }
@@ -108,6 +116,8 @@ class LiveRace {
                 reset();
             }
             started = true;
+            at = null; // playing shows the race as it comes, not a step scrubbed to
+            display.scrub(null);
             playback.play(speed);
         }
         changed.run();
@@ -116,9 +126,86 @@ class LiveRace {
     void step() {
         if (playback != null && !finished()) {
             started = true;
+            at = null;
+            display.scrub(null);
             playback.step();
+            follow();
             changed.run();
         }
+    }
+
+    /**
+     * Shows step {@code step} of what has been delivered (clamped to it), pausing a playing race:
+     * each run's position at that step is marked, nothing is computed.
+     */
+    void scrub(int step) {
+        if (playback == null) {
+            return;
+        }
+        if (playing()) {
+            playback.pause();
+            display.results().flush();
+            changed.run();
+        }
+        int last = playback.position();
+        at = step >= last ? null : Math.max(0, step);
+        display.scrub(at);
+        showTimeline();
+        follow();
+    }
+
+    /**
+     * "Explain this step": the dialog for the step shown, of the first run. The step it explains is
+     * drawn on the plot and shown by the timeline, and it follows the timeline while open.
+     */
+    void explain() {
+        if (playback == null || explaining != null) {
+            return;
+        }
+        explaining = new ExplainDialog(runs, playback.spec(), 0, shownStep(), Math.max(0, playback.position()),
+                (run, e) -> {
+                    display.showStep(run, e);
+                    if (e.t() != shownStep()) {
+                        scrub(e.t());
+                    }
+                });
+        explaining.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                display.clearStep();
+                explaining = null;
+            }
+        });
+        explaining.open();
+    }
+
+    private void follow() {
+        if (explaining != null && playback != null) {
+            explaining.follow(Math.max(1, shownStep()), playback.position());
+        }
+    }
+
+    /** The step before the one shown. */
+    void stepBack() {
+        scrub(shownStep() - 1);
+    }
+
+    /** The step after the one shown; from the last one delivered, one more update, as Step does. */
+    void stepForward() {
+        if (at != null) {
+            scrub(at + 1);
+        } else {
+            step();
+        }
+    }
+
+    /** The step the timeline shows: the scrubbed one, or the last delivered. */
+    int shownStep() {
+        return at != null ? at : playback == null ? 0 : Math.max(0, playback.position());
+    }
+
+    private void showTimeline() {
+        int last = playback == null ? -1 : playback.position();
+        timeline.show(last, at != null ? at : Math.max(0, last), playback != null && !finished());
     }
 
     /** Whether more of the race is on its way (a worker may be a moment from ending after the last frame). */
@@ -147,6 +234,9 @@ class LiveRace {
     /** Watches a scene instead of the current one; false, with the reason told, when the server has no room. */
     private boolean open(RunSpec spec) {
         close();
+        if (explaining != null) {
+            explaining.close(); // it explains the scene that goes
+        }
         UI ui = UI.getCurrent();
         int mine = generation;
         try {
@@ -164,12 +254,15 @@ class LiveRace {
             return false;
         }
         display.show(spec, playback.fStar());
+        at = null;
+        showTimeline();
         return true;
     }
 
     private void apply(int from, Frame frame) {
         if (from == generation && playback != null) {
             display.draw(frame);
+            showTimeline();
             if (!playing()) {
                 display.results().flush();
             }

@@ -61,6 +61,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     final RunsPanel runs = new RunsPanel(this::edited, this::findLr, this::basins);
     final RaceControls controls = new RaceControls();
     final RaceDisplay display = new RaceDisplay();
+    final Timeline timeline = new Timeline();
     final Button share = new Button("Share", VaadinIcon.SHARE.create());
     final Span message = new Span();
     final ExportMenu export;
@@ -82,7 +83,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         this.finder = finder;
         this.basins = basins;
         this.links = links;
-        race = new LiveRace(races, runService, display, this::updateControls, message::setText);
+        race = new LiveRace(races, runService, display, timeline, this::updateControls, message::setText);
+        timeline.onMoves(race::scrub, race::stepBack, race::stepForward, race::explain);
         display.results().onUseRate((run, lr) -> runs.runs.get(run).setLr(lr));
         race.setSpeed(controls.speed.getValue().stepsPerSecond);
         export = new ExportMenu(runService);
@@ -110,7 +112,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         display.onStartPicked(e -> pickStart(e.x(), e.y()));
         H1 title = new H1("Learning-Rate Playground");
         title.addClassName("visually-hidden");
-        Div stage = new Div(controls, message, display);
+        Div stage = new Div(controls, timeline, message, display);
         stage.addClassName("stage");
         Div side = new Div(problem, runs);
         side.addClassName("side");
@@ -377,7 +379,8 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     private void key(String key) {
         switch (key) {
             case " " -> race.toggle();
-            case "ArrowRight" -> race.step();
+            case "ArrowRight" -> race.stepForward();
+            case "ArrowLeft" -> race.stepBack();
             case "undo" -> undo();
             case "redo" -> redo();
             default -> {

@@ -19,7 +19,7 @@ class RaceControls extends Div {
     final Checkbox sideBySide = new Checkbox("Side by side");
     final Button undo = new Button(VaadinIcon.ARROW_BACKWARD.create());
     final Button redo = new Button(VaadinIcon.ARROW_FORWARD.create());
-    private final Span hint = new Span("space: run/pause · →: step · Ctrl+Z: undo · click the plot to move the start");
+    private final Span hint = new Span("space: run/pause · ← →: step back, forward · Ctrl+Z: undo · click the plot to move the start");
 
     RaceControls() {
         addClassName("controls");

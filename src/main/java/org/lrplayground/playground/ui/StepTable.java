@@ -58,7 +58,7 @@ class StepTable extends Dialog {
 
         run.setLabel("Run");
         run.setItems(IntStream.range(0, spec.runs().size()).boxed().toList());
-        run.setRenderer(new ComponentRenderer<>(this::runLabel));
+        run.setRenderer(new ComponentRenderer<>(i -> runLabel(spec, i)));
         run.addValueChangeListener(e -> show(e.getValue()));
         goTo.setMin(0);
         goTo.setStepButtonsVisible(true);
@@ -125,12 +125,9 @@ class StepTable extends Dialog {
         return shown;
     }
 
-    private String runName(int index) {
-        return (index + 1) + ". " + spec.runs().get(index).label();
-    }
-
-    private Div runLabel(int index) {
-        Div label = new Div(new Swatch(RaceDisplay.COLORS.get(index)), new Span(runName(index)));
+    /** A run as a picker lists it: its colour and its name as the charts give it. */
+    static Div runLabel(RunSpec spec, int index) {
+        Div label = new Div(new Swatch(RaceDisplay.COLORS.get(index)), new Span(RaceDisplay.name(spec, index)));
         label.addClassName("run-option");
         return label;
     }
