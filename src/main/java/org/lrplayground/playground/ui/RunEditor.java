@@ -321,8 +321,8 @@ class RunEditor extends Composite<Div> {
                 + Numbers.format(round(lr * v[samples])) + " over " + steps + " steps (peak " + Numbers.format(round(lr * max)) + ")</span>";
     }
 
-    /** Three significant digits: rates as people read them (slider, schedule preview, lr finder) and links carry them. */
+    /** Three significant digits ({@link Numbers#threeDigits}): the slider, the schedule preview and the lr finder show rates so. */
     static double round(double v) {
-        return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
+        return Numbers.threeDigits(v);
     }
 }
