@@ -8,7 +8,6 @@ import java.util.Map;
 import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
-import org.lrplayground.engine.param.ValueException;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.link.PageLink;
 import org.springframework.http.MediaType;
@@ -43,7 +42,7 @@ public class BasinsController {
     @GetMapping("/api/basins")
     public void basins(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> params = RunFormat.decode(request.getQueryString() == null ? "" : request.getQueryString());
-        int grid = grid(params.remove(Basins.GRID.name()));
+        int grid = QueryKeys.integer(Basins.GRID, params.remove(Basins.GRID.name()), true);
         List<String> runs = params.getOrDefault(RUN, List.of());
         if (runs.size() != 1) {
             throw new FormatException(RUN, "basins are computed for one run, and this query has " + runs.size(),
@@ -54,20 +53,6 @@ public class BasinsController {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
             write(g, basins);
-        }
-    }
-
-    /** {@code grid=}: given once, a whole number in {@link Basins#GRID}'s range. */
-    private static int grid(List<String> texts) {
-        String name = Basins.GRID.name();
-        if (texts == null || texts.size() != 1) {
-            throw new FormatException(name, texts == null ? "grid=<n> is needed" : name + " is given " + texts.size() + " times",
-                    List.of(Basins.GRID.accepted() + ", once"));
-        }
-        try {
-            return (int) Basins.GRID.parse(texts.get(0));
-        } catch (ValueException e) {
-            throw new FormatException(name, e.problem(), e.accepted());
         }
     }
 
