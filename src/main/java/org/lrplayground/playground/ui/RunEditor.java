@@ -190,9 +190,20 @@ class RunEditor extends Composite<Div> {
 
     /** Sets the optimizer's lr, as if typed, and reports the change. */
     void setLr(double lr) {
-        field("lr").setText(Numbers.format(lr));
-        updateContext();
+        setValue("lr", lr);
         onChange.run();
+    }
+
+    /**
+     * Sets one of the optimizer's values, as if typed, without reporting the change: the caller
+     * that sets several runs at once reports once. A key the optimizer does not have is ignored.
+     */
+    void setValue(String key, double value) {
+        ParamField field = field(key);
+        if (field != null) {
+            field.setText(Numbers.format(value));
+            updateContext();
+        }
     }
 
     void setSteps(int steps) {
