@@ -36,7 +36,7 @@ import org.lrplayground.engine.surface.Point;
  * drawn uniformly from the box by {@code SplittableRandom(}{@link #SEED}{@code )}, the same for every
  * run and every value.</li>
  * <li><b>Failures</b>: a run that diverged or left the box scores +∞, so does a run that never
- * converged under {@link Target#STEPS}. The median of an even number of scores is the mean of the
+ * converged under {@link Target#STEPS}, and a pair of values the optimizer rejects (Eve's K below its k). The median of an even number of scores is the mean of the
  * middle two, +∞ once half the starts fail. The best value has the lowest score (the smallest value
  * on a tie); a run with +∞ everywhere has none (NaN).</li>
  * </ul>
@@ -162,9 +162,16 @@ public final class Tuning {
             starts.addAll(random);
             double[][] scores = new double[n][m];
             IntStream.range(0, n * m).parallel().forEach(k -> {
-                RunConfig at = config.withOptimizerValue("lr", lrs[k / m]);
-                if (alsos != null) {
-                    at = at.withOptimizerValue(settings.also(), alsos[k % m]);
+                RunConfig at;
+                try {
+                    at = config.withOptimizerValue("lr", lrs[k / m]);
+                    if (alsos != null) {
+                        at = at.withOptimizerValue(settings.also(), alsos[k % m]);
+                    }
+                } catch (IllegalArgumentException rejected) {
+                    // A value the optimizer rejects beside the run's others (Eve's K below its k) is no candidate.
+                    scores[k / m][k % m] = Double.POSITIVE_INFINITY;
+                    return;
                 }
                 scores[k / m][k % m] = score(scene, at, starts, settings.target(), tail, fStar);
             });
@@ -176,7 +183,7 @@ public final class Tuning {
     /** The keys besides lr that {@link Settings#also} may name: those at least one of the scene's runs can sweep. */
     public static List<String> sweepable(RunSpec scene) {
         return scene.runs().stream().flatMap(run -> run.optimizer().method().params().stream()
-                        .filter(p -> !p.name().equals("lr") && range(p, run.optimizer().values().get(p)) != null)
+                        .filter(p -> !p.name().equals("lr") && range(p, defaultOf(run, p)) != null)
                         .map(Param::name))
                 .distinct().toList();
     }

@@ -170,6 +170,19 @@ class TuningTest {
     }
 
     @Test
+    void pairsTheOptimizerRejectsAreNoCandidates() {
+        // Eve needs K ≥ k = 0.1: K's grid, 10 · 10^(∓3) capped at its largest accepted 1000, starts at 0.01.
+        RunSpec scene = RunFormat.parse("surface=ravine&steps=50&run=eve:lr=0.1");
+
+        Tuning.Tuned eve = Tuning.of(scene, settings(5, 1, Tuning.Target.TAIL, "K")).getFirst();
+
+        assertThat(eve.also().values()).containsExactly(0.01, 0.178, 3.16, 56.2, 1000);
+        assertThat(eve.also().scores()[0]).as("K = 0.01 < k").isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Arrays.stream(eve.also().scores()).skip(1)).allMatch(Double::isFinite);
+        assertThat(eve.also().best()).isGreaterThanOrEqualTo(0.178);
+    }
+
+    @Test
     void aRunThatDivergesAtEveryRateHasNoBest() {
         // Steps 1 … of lr ≥ 1e-5 throw SGD off a surface this steep: f = 1e9 (x² + y²).
         RunSpec scene = RunFormat.parse("surface=custom&f=1e9*(x%5E2%2By%5E2)&steps=50&run=sgd");
