@@ -762,7 +762,7 @@
       if (same) this._drawAppended(); else this._render();
     }
 
-    /** Vertical dashed lines in the text colour, labelled along their length: [{x, label}]. */
+    /** Vertical dashed lines, labelled along their length: [{x, label, color}], the text colour where color is null. */
     setMarkers(markers) {
       this._markers = markers;
       this._render();
@@ -881,8 +881,8 @@
         markLine: {
           symbol: 'none', silent: true,
           data: this._markers.map((m) => ({
-            xAxis: m.x, lineStyle: {color: ink.text, type: 'dashed', width: 1.2},
-            label: {formatter: m.label, color: ink.text, position: 'insideEndTop'},
+            xAxis: m.x, lineStyle: {color: m.color ?? ink.text, type: 'dashed', width: 1.2},
+            label: {formatter: m.label, color: m.color ?? ink.text, position: 'insideEndTop'},
           })),
         },
       };

@@ -10,8 +10,6 @@ import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.analysis.Restarts;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
-import org.lrplayground.engine.param.Param;
-import org.lrplayground.engine.param.ValueException;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.link.PageLink;
 import org.springframework.http.MediaType;
@@ -52,7 +50,7 @@ public class AnalysisController {
     @GetMapping("/api/basins")
     public void basins(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> params = params(request);
-        int grid = once(params, Basins.GRID);
+        int grid = QueryKeys.integer(Basins.GRID, params.remove(Basins.GRID.name()), true);
         Basins basins = Basins.of(oneRun(params, "basins"), 0, grid);
         answer(response, g -> write(g, basins));
     }
@@ -60,7 +58,7 @@ public class AnalysisController {
     @GetMapping("/api/restarts")
     public void restarts(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> params = params(request);
-        int n = once(params, Restarts.TRIES);
+        int n = QueryKeys.integer(Restarts.TRIES, params.remove(Restarts.TRIES.name()), true);
         List<Restarts.Tries> tries = Restarts.of(oneRun(params, "restarts"), 0, n);
         answer(response, g -> {
             g.writeStartObject();
@@ -92,21 +90,6 @@ public class AnalysisController {
                     List.of("exactly one run=<optimizer>:<key>=<value>,…"));
         }
         return PageLink.spec(params);
-    }
-
-    /** The analysis's parameter, taken out of the query: given once, a whole number in its range. */
-    private static int once(Map<String, List<String>> params, Param param) {
-        List<String> texts = params.remove(param.name());
-        String name = param.name();
-        if (texts == null || texts.size() != 1) {
-            throw new FormatException(name, texts == null ? name + "=<n> is needed" : name + " is given " + texts.size() + " times",
-                    List.of(param.accepted() + ", once"));
-        }
-        try {
-            return (int) param.parse(texts.get(0));
-        } catch (ValueException e) {
-            throw new FormatException(name, e.problem(), e.accepted());
-        }
     }
 
     private void answer(HttpServletResponse response, Consumer<JsonGenerator> body) throws IOException {

@@ -85,7 +85,8 @@ public class RunController {
     public ResponseEntity<ApiErrors.ApiError> unknown(HttpServletRequest request) {
         return ApiErrors.answer(HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI()
                 + " (accepted: GET /api/runs?<query> for JSON, GET /api/runs.csv?<query> for CSV,"
-                + " GET /api/basins?<query>&grid=<n> for the basins of one run, and the class API:"
+                + " GET /api/basins?<query>&grid=<n> for the basins of one run, GET /api/tune?<query>[&grid=<n>]"
+                + " for a tuning of every run, and the class API:"
                 + " POST /api/classes, POST /api/classes/<code>/students, POST /api/classes/<code>/handins,"
                 + " GET /api/classes/<code>, GET /api/classes/<code>/handins.csv)", null);
     }

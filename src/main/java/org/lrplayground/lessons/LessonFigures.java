@@ -10,8 +10,10 @@ import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.run.Choice;
 import org.lrplayground.engine.analysis.Basins;
+import org.lrplayground.engine.analysis.Tuning;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
+import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.Trajectory;
 import org.lrplayground.lessons.LessonFigure.Chart;
 import org.lrplayground.lessons.LessonFigure.Line;
@@ -51,6 +53,7 @@ public class LessonFigures {
             case "infrequent-parameters" -> infrequentParameters(Race.run(spec));
             case "adagrad-steps" -> adagradSteps(Race.run(spec));
             case "how-local" -> howLocal(spec);
+            case "fair-race" -> fairRace(spec);
             default -> throw new IllegalArgumentException("lesson " + lesson.id() + " has no figure");
         };
     }
@@ -207,6 +210,26 @@ public class LessonFigures {
 
     private static String percent(double share) {
         return readable(100 * share);
+    }
+
+    private static LessonFigure fairRace(RunSpec spec) {
+        Race defaults = Race.run(spec);
+        Race tuned = Race.run(tuned(spec));
+        return text("at the preset's rates %s; tuned (best lr %s, %s and %s), %s.", outcomes(defaults),
+                lr(tuned, 0), lr(tuned, 1), lr(tuned, 2), outcomes(tuned));
+    }
+
+    /** The scene with every run at the best rate of the Tune dialog's default tuning. */
+    static RunSpec tuned(RunSpec spec) {
+        return spec.withRuns(Tuning.of(spec, Tuning.Settings.DEFAULT).stream()
+                .map(t -> t.best(spec.runs().get(t.run()))).toList());
+    }
+
+    /** "SGD ends at f − f* = 1.349e-4, Momentum converges at step 379, …". */
+    private static String outcomes(Race race) {
+        return String.join(", ", IntStream.range(0, race.size()).mapToObj(r -> race.spec().runs().get(r).optimizer().method().name()
+                + (race.status(r).kind() == RunStatus.Kind.CONVERGED ? " converges at step " + race.status(r).step()
+                : " ends at f − f* = " + readable(race.trajectory(r).loss(last(race.trajectory(r))) - race.fStar()))).toList());
     }
 
     // ---- helpers --------------------------------------------------------------------------------

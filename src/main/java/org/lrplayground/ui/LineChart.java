@@ -23,12 +23,23 @@ public class LineChart extends Component implements HasSize {
     }
 
     /**
-     * A vertical dashed line across the chart in the text colour, labelled along its length.
+     * A vertical dashed line across the chart, labelled along its length.
      *
      * @param x     where, on the x axis
      * @param label its text
+     * @param color its CSS colour and its label's (a run's, for the best rate of that run), or null for the text colour
      */
-    public record Marker(double x, String label) {
+    public record Marker(double x, String label, String color) {
+
+        /** A marker in the text colour. */
+        public Marker(double x, String label) {
+            this(x, label, null);
+        }
+    }
+
+    /** Renames the y axis, e.g. when a chart switches to another quantity. */
+    public void setYName(String yName) {
+        getElement().callJsFunction("setConfig", Json.object().put("yName", yName));
     }
 
     /** Plots against {@code xName} on a log scale instead of against the step. */
@@ -92,7 +103,7 @@ public class LineChart extends Component implements HasSize {
     public void setMarkers(List<Marker> markers) {
         ArrayNode a = Json.array();
         for (Marker m : markers) {
-            a.add(Json.object().put("x", m.x()).put("label", m.label()));
+            a.add(Json.object().put("x", m.x()).put("label", m.label()).put("color", m.color()));
         }
         getElement().callJsFunction("setMarkers", a);
     }

@@ -17,6 +17,7 @@ import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.analysis.Restarts;
+import org.lrplayground.engine.analysis.Tuning;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.link.PageLink;
 import org.lrplayground.engine.run.RunConfig;
@@ -33,11 +34,12 @@ class LessonsTest {
     // ---- the catalogue --------------------------------------------------------------------------
 
     @Test
-    void fourteenLessonsNumberedInTeachingOrderWithUniqueIds() {
+    void fifteenLessonsNumberedInTeachingOrderWithUniqueIds() {
         assertThat(LESSONS).extracting(Lesson::id).containsExactly("too-small-too-large", "momentum",
                 "adagrad-shrinks", "rmsprop-recovers", "adam-bias-correction", "eve", "banana-valley", "warm-restarts",
-                "himmelblau-starts", "spreadsheet", "error-following", "infrequent-parameters", "adagrad-steps", "how-local");
-        assertThat(LESSONS).extracting(Lesson::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 14).boxed().toList());
+                "himmelblau-starts", "spreadsheet", "error-following", "infrequent-parameters", "adagrad-steps", "how-local",
+                "fair-race");
+        assertThat(LESSONS).extracting(Lesson::number).containsExactlyElementsOf(IntStream.rangeClosed(1, 15).boxed().toList());
         LESSONS.forEach(l -> assertThat(Lessons.byId(l.id())).contains(l));
         assertThat(Lessons.byId("no-such-lesson")).isEmpty();
     }
@@ -311,6 +313,41 @@ class LessonsTest {
                 .allSatisfy(t -> assertThat(t.randomStarts90()).isGreaterThan(localGap - 0.001));
         assertThat(tries.get(3).randomStarts90()).as("four starts reach f*").isLessThan(1e-9);
         assertThat(tries).as("warm restarts stay local").allSatisfy(t -> assertThat(t.warmRestarts()).isCloseTo(localGap, within(0.001)));
+    }
+
+    @Test
+    void lesson15_atTheDefaultRatesAdamIsLastAndTunedItIsLevelWithMomentum() {
+        Lesson lesson = Lessons.byId("fair-race").orElseThrow();
+        RunSpec spec = lesson.spec();
+        assertThat(spec.runs()).extracting(r -> r.optimizer().instance().lr()).as("the default rates").containsExactly(0.01, 0.01, 0.001);
+        Race defaults = Race.run(spec);
+
+        assertThat(defaults.status(1).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+        assertThat(defaults.status(1).step()).as("momentum: step 379").isEqualTo(379);
+        assertThat(gap(defaults, 0)).as("SGD: 0.00013").isBetween(1.25e-4, 1.35e-4);
+        assertThat(gap(defaults, 2)).as("Adam: 9.9, last").isBetween(9.85, 9.95);
+
+        List<Tuning.Tuned> tuning = Tuning.of(spec, Tuning.Settings.DEFAULT);
+        assertThat(tuning).extracting(t -> t.lr().best()).as("best rates").containsExactly(0.0316, 0.01, 0.1);
+        assertThat(Tuning.tail(spec.steps())).as("the last 50 steps").isEqualTo(50);
+        assertThat(Tuning.Settings.DEFAULT.grid()).isEqualTo(25);
+        assertThat(Tuning.Settings.DEFAULT.starts()).isEqualTo(4);
+        RunSpec tunedSpec = LessonFigures.tuned(spec);
+        assertThat(RunFormat.format(tunedSpec)).as("the Tuned variant").isEqualTo(RunFormat.format(lesson.variants().getFirst().spec()));
+        Race tuned = Race.run(tunedSpec);
+        assertThat(tuned.status(2).kind()).isEqualTo(RunStatus.Kind.CONVERGED);
+        assertThat(tuned.status(2).step()).as("Adam: step 373").isEqualTo(373);
+        assertThat(tuned.status(1).step()).as("momentum: still 379").isEqualTo(379);
+        assertThat(tuned.status(0).kind()).as("SGD has not converged").isEqualTo(RunStatus.Kind.MAX_STEPS);
+        assertThat(gap(tuned, 0)).as("SGD: 3.5e-14, now last").isBetween(3.45e-14, 3.55e-14)
+                .isGreaterThan(gap(tuned, 1)).isGreaterThan(gap(tuned, 2));
+        assertThat(tuning.getFirst().lr().best()).as("just below 2/κ").isLessThan(0.04);
+    }
+
+    /** f − f* at a run's last point. */
+    private static double gap(Race race, int run) {
+        Trajectory t = race.trajectory(run);
+        return t.loss(t.size() - 1) - race.fStar();
     }
 
     private static void assertFourMinima(Race race) {

@@ -44,6 +44,11 @@ public final class Numbers {
         return rounded.movePointLeft(exponent).stripTrailingZeros().toPlainString() + "e" + exponent;
     }
 
+    /** Three significant digits: rates as people read them (sliders, the lr finder, a tuning's grid) and links carry them. */
+    public static double threeDigits(double value) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", value));
+    }
+
     /**
      * Parses a decimal number; unlike {@link Double#parseDouble} it rejects hexadecimal, "NaN",
      * "Infinity" and type suffixes, which have no place in a link.

@@ -24,6 +24,10 @@ import org.lrplayground.engine.surface.Surface;
  * trajectories) each start runs through its own {@link Lane}, start after start. Either way f* is
  * computed once, only the last point is kept by default, and {@link #runParallel} spreads blocks of
  * starts over the cores.
+ *
+ * <p>On request ({@link #runWithTail}) each start also sums f − f* over the last steps of the budget,
+ * on either path, as the points are made: a tuning's score needs no trajectories, so its starts keep
+ * the lockstep path.
  */
 public final class Batch {
 
@@ -37,10 +41,15 @@ public final class Batch {
 
     private final double[] x, y, loss;
     private final RunStatus[] status;
+    /** Steps at the end of the budget whose f − f* {@link #tailSum} adds up; 0 for none. */
+    private final int tail, steps;
+    private final double fStar;
+    /** Per start, Σ f_t − f* over t > steps − tail so far; null when no tail is asked for. */
+    private final double[] tailSum;
     /** Null unless the batch keeps trajectories. */
     private final Trajectory[] trajectories;
 
-    private Batch(RunSpec spec, RunConfig run, List<Point> starts, boolean keepTrajectories, boolean parallel) {
+    private Batch(RunSpec spec, RunConfig run, List<Point> starts, boolean keepTrajectories, boolean parallel, int tail) {
         if (starts.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one start point");
         }
@@ -52,7 +61,10 @@ public final class Batch {
         loss = new double[n];
         status = new RunStatus[n];
         trajectories = keepTrajectories ? new Trajectory[n] : null;
-        double fStar = spec.surface().fStar(spec.box());
+        this.tail = tail;
+        steps = spec.steps();
+        tailSum = tail > 0 ? new double[n] : null;
+        fStar = spec.surface().fStar(spec.box());
         boolean soa = structureOfArrays(spec, config, keepTrajectories);
         int block = soa ? SOA_BLOCK : BLOCK;
         IntStream blocks = IntStream.range(0, (n + block - 1) / block);
@@ -75,12 +87,23 @@ public final class Batch {
      * @param keepTrajectories whether to record every point (memory: 64 bytes per point and run)
      */
     public static Batch run(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories) {
-        return new Batch(spec, config, starts, keepTrajectories, false);
+        return new Batch(spec, config, starts, keepTrajectories, false, 0);
     }
 
     /** As {@link #run}, with blocks of starts spread over the common fork-join pool. */
     public static Batch runParallel(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories) {
-        return new Batch(spec, config, starts, keepTrajectories, true);
+        return new Batch(spec, config, starts, keepTrajectories, true, 0);
+    }
+
+    /**
+     * As {@link #run} without trajectories, each start also measuring {@link #tailMean} over the
+     * last {@code tail} steps of the budget (1 … the spec's steps).
+     */
+    public static Batch runWithTail(RunSpec spec, RunConfig config, List<Point> starts, int tail) {
+        if (tail < 1 || tail > spec.steps()) {
+            throw new IllegalArgumentException("the tail must be 1 to " + spec.steps() + " steps (got " + tail + ")");
+        }
+        return new Batch(spec, config, starts, false, false, tail);
     }
 
     /**
@@ -125,6 +148,20 @@ public final class Batch {
     }
 
     /**
+     * The mean of f_t − f* over the budget's last steps t = steps − tail + 1 … steps; a run that
+     * ended before (it converged, or left the box) holds its last point for the steps it did not
+     * run. NaN for a run that diverged, whose last points do not exist.
+     *
+     * @throws IllegalStateException when the batch was not run with a tail ({@link #runWithTail})
+     */
+    public double tailMean(int i) {
+        if (tailSum == null) {
+            throw new IllegalStateException("this batch measured no tail; run it with runWithTail");
+        }
+        return tailSum[i] / tail;
+    }
+
+    /**
      * Updates done by all runs together: each run's status step (a diverging step counts, though
      * its point is not recorded).
      */
@@ -154,7 +191,17 @@ public final class Batch {
             RunSpec single = new RunSpec(spec.surface(), spec.surfaceValues(), spec.box(), starts.get(i), spec.steps(),
                     spec.noise(), spec.seed(), spec.batch(), List.of(config));
             Lane lane = new Lane(single, config, fStar, trajectories != null, false);
-            lane.advance(Integer.MAX_VALUE);
+            if (tailSum == null) {
+                lane.advance(Integer.MAX_VALUE);
+            } else {
+                lane.advance(steps - tail);
+                while (!lane.status().finished()) {
+                    lane.advance(1);
+                    if (!lane.status().finished()) {
+                        tailSum[i] += lane.lastLoss() - fStar;
+                    }
+                }
+            }
             finish(i, lane.status(), lane.lastX(), lane.lastY(), lane.lastLoss());
             if (trajectories != null) {
                 trajectories[i] = lane.trajectory();
@@ -162,11 +209,19 @@ public final class Batch {
         }
     }
 
+    /**
+     * Records how run i ended. Its tail holds so far the points of the steps after which it went
+     * on; the point it ended on, and the budget's steps it did not run, count as its last point.
+     */
     private void finish(int i, RunStatus ended, double lastX, double lastY, double lastLoss) {
         status[i] = ended;
         x[i] = lastX;
         y[i] = lastY;
         loss[i] = lastLoss;
+        if (tailSum != null) {
+            tailSum[i] = ended.kind() == RunStatus.Kind.DIVERGED ? Double.NaN
+                    : tailSum[i] + Math.min(tail, steps - ended.step() + 1) * (lastLoss - fStar);
+        }
     }
 
     /**
@@ -176,7 +231,7 @@ public final class Batch {
      * the rest (their values are no longer read): masking them would cost the loop its SIMD.
      */
     private final class Block {
-        private final int from, n, steps;
+        private final int from, n;
         private final Surface surface;
         private final Stops stops;
         private final Stepper stepper;
@@ -191,7 +246,6 @@ public final class Batch {
         Block(RunSpec spec, RunConfig config, double fStar, List<Point> starts, int from, int to) {
             this.from = from;
             n = to - from;
-            steps = spec.steps();
             surface = spec.surface();
             stops = new Stops(spec);
             Optimizer optimizer = config.optimizer().instance();
@@ -257,7 +311,10 @@ public final class Batch {
             surface.gradients(n, next.theta, next.grad, lossNext);
         }
 
-        /** Ends, as {@link Stops} says, the runs that step t ended; the cheap filter spares the rest. */
+        /**
+         * Ends, as {@link Stops} says, the runs that step t ended; the cheap filter spares the rest.
+         * The runs that go on add their point to their tail once it has begun.
+         */
         private void check(int t) {
             boolean last = t >= steps;
             double[] theta = next.theta, grad = next.grad, lr = now.lr;
@@ -270,6 +327,13 @@ public final class Batch {
                         end(i, ended, now.theta[i], now.theta[n + i], lossNow[i]);
                     } else if ((ended = stops.ended(t, px, py, gx, gy, false)) != null) {
                         end(i, ended, px, py, lossNext[i]);
+                    }
+                }
+            }
+            if (tailSum != null && t > steps - tail) {
+                for (int i = 0; i < n; i++) {
+                    if (!done[i]) {
+                        tailSum[from + i] += lossNext[i] - fStar;
                     }
                 }
             }

@@ -1,7 +1,9 @@
 package org.lrplayground.engine.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
@@ -21,6 +23,19 @@ public record RunConfig(Choice<Optimizer> optimizer, Choice<Schedule> schedule, 
         if (start != null && !(Double.isFinite(start.x()) && Double.isFinite(start.y()))) {
             throw new IllegalArgumentException("a run's start must be a finite point (got " + start + ")");
         }
+    }
+
+    /**
+     * The same run with one of its optimizer's values replaced (the lr a tuning or a stability
+     * search tries); the schedule's values stay as they are, even those whose defaults follow the lr.
+     *
+     * @throws org.lrplayground.engine.param.ValueException when the optimizer has no such key or rejects the value
+     */
+    public RunConfig withOptimizerValue(String name, double value) {
+        Map<String, Double> given = new HashMap<>(optimizer.values().byName());
+        given.put(name, value);
+        Values values = Values.of(optimizer.method().params(), given, optimizer.values().context());
+        return new RunConfig(Choice.of(optimizer.method(), values), schedule, start);
     }
 
     /**

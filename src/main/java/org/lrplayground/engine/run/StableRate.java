@@ -3,12 +3,8 @@ package org.lrplayground.engine.run;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
-import org.lrplayground.engine.param.Param;
-import org.lrplayground.engine.param.Values;
 
 /**
  * The largest learning rate, found quickly, at which a diverged run of a scene does not diverge:
@@ -60,17 +56,7 @@ public final class StableRate {
     }
 
     private static boolean diverges(RunSpec spec, RunConfig config, double lr) {
-        RunConfig at = withLr(config, lr);
+        RunConfig at = config.withOptimizerValue("lr", lr);
         return Race.run(spec.withRuns(List.of(at))).status(0).kind() == RunStatus.Kind.DIVERGED;
-    }
-
-    /** The same run with another lr; the schedule's values stay as they are. */
-    static RunConfig withLr(RunConfig config, double lr) {
-        Choice<?> optimizer = config.optimizer();
-        Map<String, Double> given = new HashMap<>(optimizer.values().byName());
-        Param lrParam = optimizer.method().param("lr");
-        given.put(lrParam.name(), lr);
-        Values values = Values.of(optimizer.method().params(), given, optimizer.values().context());
-        return new RunConfig(Choice.of(config.optimizer().method(), values), config.schedule(), config.start());
     }
 }

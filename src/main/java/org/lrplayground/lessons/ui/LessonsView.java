@@ -25,7 +25,7 @@ public class LessonsView extends Div {
 
     public LessonsView() {
         addClassName("lessons-page");
-        H1 title = new H1("Dynamic learning rates in fourteen experiments");
+        H1 title = new H1("Dynamic learning rates in fifteen experiments");
         Div intro = new Div(
                 new Paragraph("Each lesson takes one claim about learning rates, from a single constant rate to "
                         + "Adagrad, RMSProp, Adam, Eve and schedules, and sets up the experiment that shows it. Open a "

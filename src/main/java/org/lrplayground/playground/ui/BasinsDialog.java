@@ -1,11 +1,7 @@
 package org.lrplayground.playground.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
@@ -27,7 +23,7 @@ import org.lrplayground.playground.BasinsService;
  * share of the box. Clicking a cell adds a copy of the run from that start.
  */
 @StyleSheet("context://components/lr-basins.css")
-class BasinsDialog extends Dialog {
+class BasinsDialog extends AnalysisDialog {
 
     /**
      * Colours of the minima, told apart from each other and from the grey of no minimum in both
@@ -54,34 +50,27 @@ class BasinsDialog extends Dialog {
      */
     BasinsDialog(String runName, RunSpec spec, IntFunction<Basins> compute, List<Restarts.Tries> restarts, String color,
                  Consumer<Point> addRun) {
+        super("Basins · " + runName, "lr-basins");
         this.spec = spec;
         this.compute = compute;
         this.addRun = addRun;
-        setHeaderTitle("Basins · " + runName);
-        Paragraph what = new Paragraph("A run from the centre of every cell, for the scene's " + spec.steps()
+        explain("A run from the centre of every cell, for the scene's " + spec.steps()
                 + " steps. Its colour: the minimum it converged to, darker the more steps it took; grey: it diverged, "
                 + "left the box or did not converge. " + (addRun == null
                 ? "Remove a run to add one from a cell."
                 : "Click a cell to add this run from its start."));
-        what.addClassName("lr-basins-what");
         grid.setLabel("Grid");
         grid.setItems(BasinsService.GRIDS);
         grid.setItemLabelGenerator(n -> n + " × " + n);
         grid.setValue(BasinsService.DEFAULT_GRID);
-        grid.addValueChangeListener(e -> show(e.getValue()));
+        grid.addValueChangeListener(e -> draw(e.getValue()));
         map.onCellPicked(this::pick);
         shares.addClassName("lr-basins-shares");
-        Div content = new Div(what, grid, map, shares, new RestartsChart(restarts, spec.steps(), color));
-        content.addClassName("lr-basins");
-        add(content);
-        show(grid.getValue());
-
-        Button close = new Button("Close", e -> close());
-        close.addThemeVariants(ButtonVariant.TERTIARY);
-        getFooter().add(close);
+        show(grid, map, shares, new RestartsChart(restarts, spec.steps(), color));
+        draw(grid.getValue());
     }
 
-    private void show(int cells) {
+    private void draw(int cells) {
         basins = compute.apply(cells);
         List<String> outcomes = new ArrayList<>();
         List<String> colors = new ArrayList<>();

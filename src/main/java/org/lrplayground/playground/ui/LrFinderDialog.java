@@ -2,9 +2,7 @@ package org.lrplayground.playground.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -25,7 +23,7 @@ import org.lrplayground.playground.LrFinderService;
  * run's lr, or the reason there is none.
  */
 @StyleSheet("context://components/lr-finder.css")
-class LrFinderDialog extends Dialog {
+class LrFinderDialog extends AnalysisDialog {
 
     /** The raw, noisy loss: a neutral grey under the run's smoothed line, legible in both themes. */
     private static final String RAW_COLOR = "#8a94a3";
@@ -41,13 +39,12 @@ class LrFinderDialog extends Dialog {
      * @param useLr   receives the rate the user picked, rounded as its button shows it
      */
     LrFinderDialog(String runName, String color, LrFinderService.Sweep sweep, DoubleConsumer useLr) {
+        super("Learning-rate finder · " + runName, "lr-finder");
         LrCurve curve = sweep.curve();
-        setHeaderTitle("Learning-rate finder · " + runName);
         LrFinder finder = sweep.finder();
-        Paragraph what = new Paragraph("fast.ai's lr_find: one pass from the start while lr rises exponentially from "
+        explain("fast.ai's lr_find: one pass from the start while lr rises exponentially from "
                 + Numbers.format(finder.startLr()) + " to " + Numbers.format(finder.endLr()) + " in " + finder.numIt()
                 + " steps (the schedule set aside), stopped when the loss explodes. Pick a rate where the loss falls fastest.");
-        what.addClassName("lr-finder-what");
 
         double[] raw = aboveFStar(curve.losses(), sweep.fStar());
         double[] smoothed = aboveFStar(curve.smoothed(), sweep.fStar());
@@ -70,13 +67,7 @@ class LrFinderDialog extends Dialog {
         Div suggestions = new Div(suggestion(curve.steep(), "steepest descent", useLr),
                 suggestion(curve.minimum(), "minimum ÷ 10", useLr));
         suggestions.addClassName("lr-finder-suggestions");
-        Div content = new Div(what, chart, stop, suggestions);
-        content.addClassName("lr-finder");
-        add(content);
-
-        Button close = new Button("Close", e -> close());
-        close.addThemeVariants(ButtonVariant.TERTIARY);
-        getFooter().add(close);
+        show(chart, stop, suggestions);
     }
 
     /** A button that hands the suggested rate on and closes, or the note saying why there is none. */

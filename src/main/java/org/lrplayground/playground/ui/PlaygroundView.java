@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.Optional;
 import org.lrplayground.race.RunService;
@@ -32,6 +33,7 @@ import org.lrplayground.lessons.ui.LessonPanel;
 import org.lrplayground.link.PageLink;
 import org.lrplayground.link.PageOptions;
 import org.lrplayground.playground.BasinsService;
+import org.lrplayground.playground.TuningService;
 import org.lrplayground.playground.Control;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.playground.ui.SceneAddress.Change;
@@ -56,6 +58,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
 
     private final LrFinderService finder;
     private final BasinsService basins;
+    private final TuningService tuning;
     private final ShortLinkService links;
     final ProblemPanel problem = new ProblemPanel(this::edited);
     final RunsPanel runs = new RunsPanel(this::edited, this::findLr, this::basins);
@@ -63,6 +66,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     final RaceDisplay display = new RaceDisplay();
     final Timeline timeline = new Timeline();
     final Button share = new Button("Share", VaadinIcon.SHARE.create());
+    final Button tune = new Button("Tune", VaadinIcon.SLIDERS.create());
     final Span message = new Span();
     final ExportMenu export;
     final LessonPanel lesson;
@@ -78,10 +82,11 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     private PageOptions options = PageOptions.NONE;
 
     public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, BasinsService basins,
-                          ShortLinkService links, LessonFigures figures) {
+                          TuningService tuning, ShortLinkService links, LessonFigures figures) {
         lesson = new LessonPanel(figures, s -> load(s, Change.EDITED), this::lessonClosed);
         this.finder = finder;
         this.basins = basins;
+        this.tuning = tuning;
         this.links = links;
         race = new LiveRace(races, runService, display, timeline, this::updateControls, message::setText);
         timeline.onMoves(race::scrub, race::stepBack, race::stepForward, race::explain);
@@ -93,7 +98,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         share.setId("share");
         share.addClickListener(e -> openShare());
         export.setId("export");
-        controls.addTrailing(export, share);
+        tune.setId("tune");
+        tune.setTooltipText("Tune every run's lr with the same budget, then apply the best rates");
+        tune.addClickListener(e -> tune());
+        controls.addTrailing(tune, export, share);
         controls.run.addClickListener(e -> race.toggle());
         controls.step.addClickListener(e -> race.step());
         controls.reset.addClickListener(e -> race.reset());
@@ -364,11 +372,25 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         }
     }
 
+    /** A fair tuning of every run of the scene on stage; "Apply best" sets them all, and the race recomputes once. */
+    private void tune() {
+        if (spec != null) {
+            RunSpec scene = spec;
+            List<String> names = IntStream.range(0, scene.runs().size()).mapToObj(i -> RaceDisplay.name(scene, i)).toList();
+            List<String> colors = runs.runs.stream().limit(scene.runs().size()).map(RunEditor::color).toList();
+            new TuneDialog(scene, names, colors, settings -> tuning.tune(scene, settings), tuned -> {
+                runs.setBest(tuned);
+                edited();
+            }).open();
+        }
+    }
+
     private void updateControls() {
         boolean valid = spec != null && form.valid();
         controls.update(valid, race.playing(), race.finished(), race.started(), editable && address.canUndo(),
                 editable && address.canRedo());
         RaceControls.enable(share, valid);
+        RaceControls.enable(tune, valid);
         export.setAvailable(valid);
         runs.runs.forEach(r -> {
             RaceControls.enable(r.findLr, valid);

@@ -190,9 +190,20 @@ class RunEditor extends Composite<Div> {
 
     /** Sets the optimizer's lr, as if typed, and reports the change. */
     void setLr(double lr) {
-        field("lr").setText(Numbers.format(lr));
-        updateContext();
+        setValue("lr", lr);
         onChange.run();
+    }
+
+    /**
+     * Sets one of the optimizer's values, as if typed, without reporting the change: the caller
+     * that sets several runs at once reports once. A key the optimizer does not have is ignored.
+     */
+    void setValue(String key, double value) {
+        ParamField field = field(key);
+        if (field != null) {
+            field.setText(Numbers.format(value));
+            updateContext();
+        }
     }
 
     void setSteps(int steps) {
@@ -321,8 +332,8 @@ class RunEditor extends Composite<Div> {
                 + Numbers.format(round(lr * v[samples])) + " over " + steps + " steps (peak " + Numbers.format(round(lr * max)) + ")</span>";
     }
 
-    /** Three significant digits: rates as people read them (slider, schedule preview, lr finder) and links carry them. */
+    /** Three significant digits ({@link Numbers#threeDigits}): the slider, the schedule preview and the lr finder show rates so. */
     static double round(double v) {
-        return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
+        return Numbers.threeDigits(v);
     }
 }

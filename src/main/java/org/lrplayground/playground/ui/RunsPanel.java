@@ -7,6 +7,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.lrplayground.engine.analysis.Tuning;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.optim.Optimizers;
@@ -137,5 +138,18 @@ class RunsPanel extends Div {
             runs.get(i).duplicate.setEnabled(runs.size() < MAX_RUNS);
         }
         addRun.setEnabled(runs.size() < MAX_RUNS);
+    }
+
+    /** Every run that has a best value gets it, as if typed, without reporting: the caller reports the one edit. */
+    void setBest(List<Tuning.Tuned> tuned) {
+        for (Tuning.Tuned t : tuned) {
+            if (!Double.isNaN(t.lr().best()) && t.run() < runs.size()) {
+                RunEditor editor = runs.get(t.run());
+                editor.setValue("lr", t.lr().best());
+                if (t.also() != null) {
+                    editor.setValue(t.also().parameter(), t.also().best());
+                }
+            }
+        }
     }
 }

@@ -129,4 +129,31 @@ class BatchTest {
             assertThat(batch.x(1)).as(query).isPositive();
         }
     }
+
+    @Test
+    void theTailMeanIsTheSameOnBothPathsAndMissingWithoutATail() {
+        // A plateau schedule whose patience outlasts the run never cuts the rate, but it reads the
+        // loss, so its batch takes the per-start path; the constant one steps in lockstep.
+        RunSpec lockstep = RunFormat.parse("surface=rosenbrock&steps=400&run=momentum:lr=0.002");
+        RunSpec lanes = RunFormat.parse("surface=rosenbrock&steps=400&run=momentum:lr=0.002,sched=plateau,patience=1000000");
+        assertThat(Batch.structureOfArrays(lockstep, lockstep.runs().get(0), false)).isTrue();
+        assertThat(Batch.structureOfArrays(lanes, lanes.runs().get(0), false)).isFalse();
+        List<Point> starts = starts(600);
+
+        Batch a = Batch.runWithTail(lockstep, lockstep.runs().get(0), starts, 40);
+        Batch b = Batch.runWithTail(lanes, lanes.runs().get(0), starts, 40);
+
+        boolean converged = false;
+        for (int i = 0; i < starts.size(); i++) {
+            assertThat(bits(a.tailMean(i))).as("start %d", i).isEqualTo(bits(b.tailMean(i)));
+            assertThat(a.status(i)).isEqualTo(b.status(i));
+            converged |= a.status(i).kind() == RunStatus.Kind.CONVERGED;
+        }
+        assertThat(converged).as("the start at the minimum converges at step 0").isTrue();
+        assertThat(a.tailMean(0)).isZero();
+        assertThatThrownBy(() -> Batch.run(lockstep, lockstep.runs().get(0), starts, false).tailMean(0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("runWithTail");
+        assertThatThrownBy(() -> Batch.runWithTail(lockstep, lockstep.runs().get(0), starts, 401))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 400");
+    }
 }

@@ -10,7 +10,7 @@ import org.lrplayground.engine.format.RunFormat;
 class StableRateTest {
 
     private static RunStatus.Kind endOf(RunSpec spec, double lr) {
-        RunConfig at = StableRate.withLr(spec.runs().get(0), lr);
+        RunConfig at = spec.runs().get(0).withOptimizerValue("lr", lr);
         return Race.run(spec.withRuns(List.of(at))).status(0).kind();
     }
 

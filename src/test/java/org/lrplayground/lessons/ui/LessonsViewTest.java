@@ -25,7 +25,7 @@ class LessonsViewTest extends BrowserlessTest {
         navigate(LessonsView.class);
 
         List<Article> cards = $(Article.class).withClassName("lesson-card").all();
-        assertThat(cards).hasSameSizeAs(Lessons.ALL).hasSize(14);
+        assertThat(cards).hasSameSizeAs(Lessons.ALL).hasSize(15);
         for (int i = 0; i < cards.size(); i++) {
             Lesson lesson = Lessons.ALL.get(i);
             Article card = cards.get(i);

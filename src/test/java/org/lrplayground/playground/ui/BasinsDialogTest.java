@@ -2,14 +2,10 @@ package org.lrplayground.playground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.analysis.Restarts;
@@ -17,19 +13,9 @@ import org.lrplayground.engine.param.Numbers;
 
 /** The "Basins" button of a run card and its dialog, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
-class BasinsDialogTest extends BrowserlessTest {
+class BasinsDialogTest extends PlaygroundPageTest {
 
     private static final String SCENE = "surface=himmelblau&start=1,1&steps=500&run=sgd:lr=0.01&run=adam:lr=0.05";
-
-    @Override
-    protected Set<Class<?>> lookupServices() {
-        return Set.of(PlaygroundViewTest.ServiceInjectingInstantiatorFactory.class);
-    }
-
-    private PlaygroundView open(String query) {
-        UI.getCurrent().navigate("", QueryParameters.fromString(query));
-        return (PlaygroundView) getCurrentView();
-    }
 
     private BasinsDialog basins(PlaygroundView view, int run) {
         test(view.runs.runs.get(run).basins).click();

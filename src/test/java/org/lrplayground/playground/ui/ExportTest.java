@@ -3,13 +3,9 @@ package org.lrplayground.playground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.popover.Popover;
-import com.vaadin.flow.router.QueryParameters;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.race.RunService;
 import org.lrplayground.race.RunService.FinishedRun;
@@ -19,22 +15,12 @@ import org.lrplayground.engine.run.Trajectory;
 
 /** The Export button's links and the step table, as a user meets them, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
-class ExportTest extends BrowserlessTest {
+class ExportTest extends PlaygroundPageTest {
 
     /** Rosenbrock (a = 1, b = 100) from (−1.5, 2): f = 6.25 + 6.25, ∇f = (−155, −50). */
     private static final String SGD_AND_ADAM = "surface=rosenbrock&start=-1.5,2&steps=50&run=sgd:lr=0.001&run=adam:lr=0.05";
     /** Columns: t, x, y, f, ∂f/∂x, ∂f/∂y, lr x, lr y. */
     private static final int T = 0, X = 1, Y = 2, F = 3, GX = 4, GY = 5, LRX = 6, LRY = 7;
-
-    @Override
-    protected Set<Class<?>> lookupServices() {
-        return Set.of(PlaygroundViewTest.ServiceInjectingInstantiatorFactory.class);
-    }
-
-    private PlaygroundView open(String query) {
-        UI.getCurrent().navigate("", QueryParameters.fromString(query));
-        return (PlaygroundView) getCurrentView();
-    }
 
     private StepTable openStepTable(PlaygroundView view) {
         test($(Popover.class).single()).open();

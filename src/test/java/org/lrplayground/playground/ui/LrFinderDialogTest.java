@@ -2,14 +2,10 @@ package org.lrplayground.playground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.QueryParameters;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.engine.finder.LrCurve;
 import org.lrplayground.engine.finder.LrFinder;
@@ -18,17 +14,7 @@ import org.lrplayground.engine.run.RunSpec;
 
 /** The "Find lr" button of a run card and its dialog, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
-class LrFinderDialogTest extends BrowserlessTest {
-
-    @Override
-    protected Set<Class<?>> lookupServices() {
-        return Set.of(PlaygroundViewTest.ServiceInjectingInstantiatorFactory.class);
-    }
-
-    private PlaygroundView open(String query) {
-        UI.getCurrent().navigate("", QueryParameters.fromString(query));
-        return (PlaygroundView) getCurrentView();
-    }
+class LrFinderDialogTest extends PlaygroundPageTest {
 
     private LrFinderDialog findLr(PlaygroundView view, int run) {
         test(view.runs.runs.get(run).findLr).click();

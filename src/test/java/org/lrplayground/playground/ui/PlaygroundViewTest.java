@@ -28,6 +28,7 @@ import org.lrplayground.engine.surface.Point;
 import org.lrplayground.lessons.LessonFigures;
 import org.lrplayground.playground.Await;
 import org.lrplayground.playground.BasinsService;
+import org.lrplayground.playground.TuningService;
 import org.lrplayground.playground.LrFinderService;
 import org.lrplayground.race.RaceService;
 import org.lrplayground.share.InMemoryShortLinks;
@@ -61,7 +62,7 @@ class PlaygroundViewTest extends BrowserlessTest {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
                     return type == PlaygroundView.class
-                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService(), new BasinsService(), links,
+                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService(), new BasinsService(), new TuningService(), links,
                                     figures))
                             : super.getOrCreate(type);
                 }

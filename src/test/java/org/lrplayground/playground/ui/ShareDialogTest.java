@@ -2,14 +2,10 @@ package org.lrplayground.playground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.router.QueryParameters;
 import java.net.URI;
 import java.net.URL;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.share.ShortLinkService;
@@ -18,21 +14,11 @@ import org.lrplayground.link.PageOptions;
 
 /** The share dialog as a teacher fills it in, without a browser. */
 @ViewPackages(classes = PlaygroundView.class)
-class ShareDialogTest extends BrowserlessTest {
+class ShareDialogTest extends PlaygroundPageTest {
 
     private static final URI HOME = URI.create("https://playground.example/lr/");
 
     /** The view gets {@link PlaygroundViewTest#links}; each test has its own session and so its own rate limit. */
-    @Override
-    protected Set<Class<?>> lookupServices() {
-        return Set.of(PlaygroundViewTest.ServiceInjectingInstantiatorFactory.class);
-    }
-
-    private PlaygroundView open(String query) {
-        UI.getCurrent().navigate("", QueryParameters.fromString(query));
-        return (PlaygroundView) getCurrentView();
-    }
-
     private ShareDialog share(PlaygroundView view) {
         ShareDialog dialog = view.shareDialog(HOME);
         dialog.open();
