@@ -282,9 +282,9 @@
       }
       if (shrunk) {
         this._render();
-      } else if (this._chart && this._surface) {
+      } else {
         // Only the changed paths go to ECharts: a board's refresh costs what it carries, not the class's size.
-        this._chart.setOption({series: this._pathSeries(paths.map((p) => p.slot))});
+        this._series(this._pathSeries(paths.map((p) => p.slot)));
       }
     }
 
@@ -293,13 +293,21 @@
     }
 
     _drawAppended() {
-      this._chart?.setOption({series: [...this._pathSeries(), this._cursorSeries()]});
+      this._series([...this._pathSeries(), this._cursorSeries()]);
+    }
+
+    /**
+     * Updates these series in place. Before the surface arrives the chart has no axes, and a series
+     * ECharts has not seen would fail on them; the surface's render draws every series anyway.
+     */
+    _series(series) {
+      if (this._chart && this._surface) this._chart.setOption({series});
     }
 
     /** Where the runs start: [{x, y, color}], the shared start first and with a null colour. */
     setStarts(starts) {
       this._starts = starts;
-      this._chart?.setOption({series: [this._startSeries()]});
+      this._series([this._startSeries()]);
     }
 
     setInteractive(on) {
@@ -309,7 +317,7 @@
     /** Rings each shown run's point at step (its last drawn at or before it) in its colour; null for none. */
     setCursor(step) {
       this._cursor = step;
-      this._chart?.setOption({series: [this._cursorSeries()]});
+      this._series([this._cursorSeries()]);
     }
 
     /** The points the cursor rings, per run [x, y, step] of its last drawn at or before it, else null. */
@@ -341,7 +349,7 @@
     setStep(step) {
       this._step = step;
       this._stepDrawn = null;
-      this._chart?.setOption({series: [this._stepSeries()]});
+      this._series([this._stepSeries()]);
     }
 
     /** What the step drawing put on the plot, for tests: {arrows, bars}. */
