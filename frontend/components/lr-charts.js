@@ -286,6 +286,7 @@
         // Only the changed paths go to ECharts: a board's refresh costs what it carries, not the class's size.
         this._chart.setOption({series: this._pathSeries(paths.map((p) => p.slot))});
       }
+      this.view3d?.changed();
     }
 
     _legendItems() {
@@ -294,12 +295,20 @@
 
     _drawAppended() {
       this._chart?.setOption({series: this._pathSeries()});
+      this.view3d?.changed();
     }
 
     /** Where the runs start: [{x, y, color}], the shared start first and with a null colour. */
     setStarts(starts) {
       this._starts = starts;
       this._chart?.setOption({series: [this._startSeries()]});
+      this.view3d?.changed();
+    }
+
+    /** "contour", "3d" or "3d-log": lr-surface-3d.js draws this plot's data in 3-D in the contour plot's place. */
+    setView(view) {
+      this.view = view;
+      customElements.whenDefined('lr-surface-3d').then(() => customElements.get('lr-surface-3d').attach(this));
     }
 
     setInteractive(on) {
@@ -369,6 +378,7 @@
         ],
       }, {replaceMerge: ['series']});
       this._placeHeat();
+      this.view3d?.changed();
     }
 
     /**
@@ -471,6 +481,7 @@
       super.connectedCallback();
       if (this._keys) return;
       this._keys = true;
+      this.setView(this.view ?? 'contour');
       this.tabIndex = 0;
       // A focusable widget with keys of its own: named by its aria-label, and screen readers pass the arrows through.
       this.setAttribute('role', 'application');
@@ -755,6 +766,9 @@
   document.addEventListener('mouseover', (e) => hover(e, true));
   document.addEventListener('mouseout', (e) => hover(e, false));
 
+  // The 3-D view (lr-surface-3d.js) colours and labels as the contour plot does.
+  LrSurfacePlot.ramp = ramp;
+  LrSurfacePlot.fmt = fmt;
   customElements.define('lr-surface-plot', LrSurfacePlot);
   customElements.define('lr-line-chart', LrLineChart);
 })();
