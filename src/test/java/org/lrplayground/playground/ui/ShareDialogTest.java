@@ -160,6 +160,6 @@ class ShareDialogTest extends BrowserlessTest {
 
         test(dialog.hide).selectItem("Share button");
 
-        assertThat(dialog.options()).isEqualTo(new PageOptions(false, List.of("share"), "instant", false, ""));
+        assertThat(dialog.options()).isEqualTo(new PageOptions(false, List.of("share"), "instant", false, "", ""));
     }
 }
