@@ -148,21 +148,35 @@
     }
 
     connectedCallback() {
+      // Watched only while in the page: an observer of <html> would keep a removed view, and its WebGL context, alive.
+      this._resizeWatch = new ResizeObserver(() => this.changed());
+      this._resizeWatch.observe(this);
+      this._themeWatch = new MutationObserver(() => this.changed());
+      this._themeWatch.observe(document.documentElement, {attributes: true, attributeFilter: ['theme']});
       if (this._canvas) return;
       this.setAttribute('role', 'img');
       this.tabIndex = 0;
       this._canvas = document.createElement('canvas');
+      this._gl = this._canvas.getContext('webgl', {antialias: true, preserveDrawingBuffer: true});
+      // A software renderer (no GPU, as on CI) spends two thirds of a frame on multisampling: it
+      // draws without, on a canvas of its own (a canvas keeps its first context's options).
+      if (this._gl && /swiftshader|llvmpipe|software/i.test(renderer(this._gl))) {
+        this._canvas = document.createElement('canvas');
+        this._gl = this._canvas.getContext('webgl', {antialias: false, preserveDrawingBuffer: true});
+      }
+      this.antialias = !!this._gl?.getContextAttributes().antialias;
       this._overlay = document.createElement('canvas');
       this._overlay.setAttribute('aria-hidden', 'true');
       this.append(this._canvas, this._overlay, this._tools());
-      this._gl = this._canvas.getContext('webgl', {antialias: true, preserveDrawingBuffer: true, alpha: true});
       this.mode = this._gl ? 'webgl' : '2d';
       if (this._gl) this._setUpGl();
       this._listen();
       this._describe();
-      new ResizeObserver(() => this.changed()).observe(this);
-      new MutationObserver(() => this.changed())
-          .observe(document.documentElement, {attributes: true, attributeFilter: ['theme']});
+    }
+
+    disconnectedCallback() {
+      this._resizeWatch.disconnect();
+      this._themeWatch.disconnect();
     }
 
     _tools() {
@@ -660,6 +674,12 @@
       const j = Math.round((y - s.yMin) / (s.yMax - s.yMin) * (s.ny - 1));
       return s.z[clamp(j, 0, s.ny - 1) * s.nx + clamp(i, 0, s.nx - 1)];
     }
+  }
+
+  /** The name of the GPU (or software renderer) behind a WebGL context, where the browser tells it. */
+  function renderer(gl) {
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   }
 
   /** A gold five-pointed star, the contour plot's mark of a minimum. */

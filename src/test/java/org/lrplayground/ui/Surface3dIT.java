@@ -121,6 +121,23 @@ class Surface3dIT {
         assertThat(console.errors()).isEmpty();
     }
 
+    @Test
+    void withoutWebGlAFlatCanvasDrawsTheMeshAndTurnsWithIt(Page page, BrowserConsole console) {
+        page.addInitScript("HTMLCanvasElement.prototype.getContext = ((get) => function (type, ...rest) {"
+                + " return String(type).startsWith('webgl') ? null : get.call(this, type, ...rest); })(HTMLCanvasElement.prototype.getContext);");
+        page.navigate("/?" + FOUR_RUNS + "&view=3d");
+        page.waitForFunction("() => { const v = " + VIEW + "; return v && !v.hidden && v.renders > 0 && v.plot._runs.length === 4; }");
+
+        assertThat(page.evaluate("() => " + VIEW + ".mode")).isEqualTo("2d");
+        Map<?, ?> before = picture(page);
+        assertThat(((Number) before.get("drawn")).doubleValue()).isGreaterThan(0.15 * ((Number) before.get("total")).doubleValue());
+        page.locator("lr-surface-3d").focus();
+        page.keyboard().press("Shift+ArrowRight");
+        page.waitForFunction("() => !" + VIEW + "._pending");
+        assertThat(picture(page).get("sum")).isNotEqualTo(before.get("sum"));
+        assertThat(console.errors()).isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> evaluate(Page page, String script) {
         return (Map<String, Object>) page.evaluate(script);
