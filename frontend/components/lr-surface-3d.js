@@ -154,8 +154,11 @@
       this._themeWatch = new MutationObserver(() => this.changed());
       this._themeWatch.observe(document.documentElement, {attributes: true, attributeFilter: ['theme']});
       if (this._canvas) return;
-      this.setAttribute('role', 'img');
-      this.tabIndex = 0;
+      // The picture is an image that takes keys; its buttons stand beside it, not inside it.
+      this._picture = document.createElement('div');
+      this._picture.className = 'lr-3d-picture';
+      this._picture.setAttribute('role', 'img');
+      this._picture.tabIndex = 0;
       this._canvas = document.createElement('canvas');
       this._gl = this._canvas.getContext('webgl', {antialias: true, preserveDrawingBuffer: true});
       // A software renderer (no GPU, as on CI) spends two thirds of a frame on multisampling: it
@@ -167,7 +170,8 @@
       this.antialias = !!this._gl?.getContextAttributes().antialias;
       this._overlay = document.createElement('canvas');
       this._overlay.setAttribute('aria-hidden', 'true');
-      this.append(this._canvas, this._overlay, this._tools());
+      this._picture.append(this._canvas, this._overlay);
+      this.append(this._picture, this._tools());
       this.mode = this._gl ? 'webgl' : '2d';
       if (this._gl) this._setUpGl();
       this._listen();
@@ -240,7 +244,7 @@
     _describe() {
       const s = this.plot?._surface;
       const range = s ? ` over x from ${s.xMin} to ${s.xMax} and y from ${s.yMin} to ${s.yMax}` : '';
-      this.setAttribute('aria-label', `3-D view of the loss surface${range}, height ${this.log ? 'log10(f − f* + ε)' : 'f − f*'},`
+      this._picture?.setAttribute('aria-label', `3-D view of the loss surface${range}, height ${this.log ? 'log10(f − f* + ε)' : 'f − f*'},`
           + ' with each run\'s path and the minima marked; drag, or use the arrow keys, to rotate; wheel, pinch or + and − to zoom');
     }
 
@@ -281,7 +285,7 @@
         e.preventDefault();
         this.turn(0, 0, Math.exp(-e.deltaY * 0.0015));
       }, {passive: false});
-      this.addEventListener('keydown', (e) => {
+      this._picture.addEventListener('keydown', (e) => {
         const step = (e.shiftKey ? 15 : 5) * Math.PI / 180;
         const keys = {
           ArrowLeft: () => this.turn(step, 0), ArrowRight: () => this.turn(-step, 0),
@@ -289,7 +293,7 @@
           '+': () => this.turn(0, 0, 1.2), '=': () => this.turn(0, 0, 1.2), '-': () => this.turn(0, 0, 1 / 1.2),
           Home: () => this.resetView(),
         };
-        if (e.target === this && keys[e.key]) {
+        if (e.target === this._picture && keys[e.key]) {
           e.preventDefault();
           e.stopPropagation(); // the plot's own keys move the start
           keys[e.key]();

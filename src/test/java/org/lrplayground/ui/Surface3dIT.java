@@ -63,8 +63,8 @@ class Surface3dIT {
         page.waitForFunction("() => location.search.includes('view=3d')");
 
         Map<String, Object> state = evaluate(page, "() => { const v = " + VIEW + "; return {mode: v.mode, triangles: v.triangles,"
-                + " box: getComputedStyle(document.querySelector('lr-surface-plot')._box).visibility, role: v.getAttribute('role'),"
-                + " label: v.getAttribute('aria-label'), tab: v.tabIndex}; }");
+                + " box: getComputedStyle(document.querySelector('lr-surface-plot')._box).visibility, role: v._picture.getAttribute('role'),"
+                + " label: v._picture.getAttribute('aria-label'), tab: v._picture.tabIndex}; }");
         assertThat(state.get("mode")).as("headless Chromium draws with WebGL").isEqualTo("webgl");
         assertThat(((Number) state.get("triangles")).intValue()).isEqualTo(2 * (SurfacePlot.GRID - 1) * (SurfacePlot.GRID - 1));
         assertThat(state.get("box")).as("the contour plot gives way").isEqualTo("hidden");
@@ -92,7 +92,7 @@ class Surface3dIT {
         assertThat(yaw(page)).isCloseTo(yaw - 120 * 0.008, offset(1e-6));
         assertThat(picture(page).get("sum")).isNotEqualTo(still.get("sum"));
         // As do the arrow keys, while the view has focus, and Home goes back to the first view.
-        page.locator("lr-surface-3d").focus();
+        page.locator("lr-surface-3d [role=img]").focus();
         double turned = yaw(page);
         page.keyboard().press("ArrowLeft");
         assertThat(yaw(page)).isCloseTo(turned + Math.toRadians(5), offset(1e-6));
@@ -131,7 +131,7 @@ class Surface3dIT {
         assertThat(page.evaluate("() => " + VIEW + ".mode")).isEqualTo("2d");
         Map<?, ?> before = picture(page);
         assertThat(((Number) before.get("drawn")).doubleValue()).isGreaterThan(0.15 * ((Number) before.get("total")).doubleValue());
-        page.locator("lr-surface-3d").focus();
+        page.locator("lr-surface-3d [role=img]").focus();
         page.keyboard().press("Shift+ArrowRight");
         page.waitForFunction("() => !" + VIEW + "._pending");
         assertThat(picture(page).get("sum")).isNotEqualTo(before.get("sum"));
