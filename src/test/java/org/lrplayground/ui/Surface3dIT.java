@@ -91,6 +91,11 @@ class Surface3dIT {
         page.waitForFunction("yaw => " + VIEW + ".rotation.yaw !== yaw && !" + VIEW + "._pending", yaw);
         assertThat(yaw(page)).isCloseTo(yaw - 120 * 0.008, offset(1e-6));
         assertThat(picture(page).get("sum")).isNotEqualTo(still.get("sum"));
+        // The frame cost while turning, for BENCHMARKS.md (printed, not asserted): each frame drawn and read back.
+        System.out.println("3-D view, ms per frame while turning: " + page.evaluate("() => { const v = " + VIEW + ";"
+                + " const gl = v._gl, px = new Uint8Array(4), n = 60, t0 = performance.now();"
+                + " for (let k = 0; k < n; k++) { v.turn(0.02, 0); v.render(); gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px); }"
+                + " return {ms: (performance.now() - t0) / n, canvas: v._canvas.width + 'x' + v._canvas.height, antialias: v.antialias}; }"));
         // As do the arrow keys, while the view has focus, and Home goes back to the first view.
         page.locator("lr-surface-3d [role=img]").focus();
         double turned = yaw(page);
