@@ -76,6 +76,9 @@ class Surface3dIT {
                 .isGreaterThan(0.15 * ((Number) before.get("total")).doubleValue());
 
         page.click("#run");
+        // At 100 steps/s the paths grow on the mesh while the race streams, and end with every point of it.
+        page.waitForFunction("sizes => { const p = " + VIEW + ".pathPoints; return p.length === sizes.length"
+                + " && p.some((n, r) => n > 1 && n < sizes[r]); }", sizes);
         page.waitForFunction(Races.ENDED);
         page.waitForFunction("sizes => JSON.stringify(" + VIEW + ".pathPoints) === JSON.stringify(sizes)", sizes,
                 new Page.WaitForFunctionOptions().setTimeout(60_000));
