@@ -3,7 +3,8 @@
  * place of an <lr-surface-plot>'s contour plot and from that plot's own data (its surface grid,
  * runs, starts, hidden and highlighted runs): nothing is computed or sent twice. WebGL draws the
  * mesh (a 2-D canvas stands in where WebGL is missing); a 2-D canvas over it draws the paths, the
- * markers and the labels, so that a path is never buried in the surface it runs on.
+ * markers and the labels, so that a path is never buried in the surface it runs on. The geometry
+ * and the 2-D drawing are in lr-surface-3d-scene.js.
  *
  * Height is f − f*, or with the log option log10(f − f* + ε), the contour plot's colour scale;
  * colour is always that scale. Drag (mouse or one finger) rotates, the wheel or a pinch zooms, the
@@ -19,50 +20,19 @@
     return;
   }
 
-  /** Height of the box over its larger side's half-width, in scene units. */
-  const HEIGHT = 0.8;
   /** Contour levels on the mesh: the contour plot's. */
   const LEVELS = 14;
-  const FOV = 32 * Math.PI / 180;
   const HOME = {yaw: -62 * Math.PI / 180, pitch: 32 * Math.PI / 180, zoom: 1};
   const PITCH_MIN = 4 * Math.PI / 180;
   const PITCH_MAX = 89 * Math.PI / 180;
   const ZOOM_MIN = 0.5;
   const ZOOM_MAX = 6;
+  /** Where the light comes from (a unit vector): the left front, high. */
+  const LIGHT = [-0.35, -0.55, 0.76].map((v, _, l) => v / Math.hypot(...l));
+  /** The scene's geometry and 2-D drawing (lr-surface-3d-scene.js), which may load after this file. */
+  const scene = () => window.lrSurface3dScene;
 
   const isDark = () => document.documentElement.getAttribute('theme')?.includes('dark') ?? false;
-  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-
-  // Column-major 4×4 matrices, as WebGL takes them.
-  function perspective(fovy, aspect, near, far) {
-    const f = 1 / Math.tan(fovy / 2);
-    const nf = 1 / (near - far);
-    return new Float32Array([f / aspect, 0, 0, 0, 0, f, 0, 0, 0, 0, (far + near) * nf, -1, 0, 0, 2 * far * near * nf, 0]);
-  }
-
-  function lookAt(eye, c, up) {
-    const sub = (a, b) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-    const cross = (a, b) => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-    const norm = (a) => { const l = Math.hypot(...a); return a.map((v) => v / l); };
-    const dot = (a, b) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    const z = norm(sub(eye, c));
-    const x = norm(cross(up, z));
-    const y = cross(z, x);
-    return new Float32Array([x[0], y[0], z[0], 0, x[1], y[1], z[1], 0, x[2], y[2], z[2], 0,
-      -dot(x, eye), -dot(y, eye), -dot(z, eye), 1]);
-  }
-
-  function multiply(a, b) {
-    const out = new Float32Array(16);
-    for (let c = 0; c < 4; c++) {
-      for (let r = 0; r < 4; r++) {
-        let s = 0;
-        for (let k = 0; k < 4; k++) s += a[k * 4 + r] * b[c * 4 + k];
-        out[c * 4 + r] = s;
-      }
-    }
-    return out;
-  }
 
   const VERTEX = `
     attribute vec3 aPos; attribute vec3 aNormal; attribute float aT;
@@ -219,8 +189,8 @@
       const r = this.rotation;
       this.rotation = {
         yaw: r.yaw + dYaw,
-        pitch: clamp(r.pitch + dPitch, PITCH_MIN, PITCH_MAX),
-        zoom: clamp(r.zoom * zoom, ZOOM_MIN, ZOOM_MAX),
+        pitch: Math.min(PITCH_MAX, Math.max(PITCH_MIN, r.pitch + dPitch)),
+        zoom: Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, r.zoom * zoom)),
       };
       this.changed();
     }
@@ -322,63 +292,12 @@
       this._buffers = {pos: gl.createBuffer(), normal: gl.createBuffer(), t: gl.createBuffer(), index: gl.createBuffer(), frame: gl.createBuffer()};
     }
 
-    /** Scene coordinates: the box's larger side spans −1…1, keeping its aspect; height 0…HEIGHT. */
-    _scene(s) {
-      const half = Math.max(s.xMax - s.xMin, s.yMax - s.yMin) / 2;
-      const cx = (s.xMin + s.xMax) / 2;
-      const cy = (s.yMin + s.yMax) / 2;
-      const peak = Math.pow(10, s.zMax);
-      // z is log10(f − f* + ε): the log height is its colour-scale position, the plain one f − f* over its largest value.
-      const height = this.log
-          ? (z) => HEIGHT * clamp((z - s.zMin) / (s.zMax - s.zMin || 1), 0, 1)
-          : (z) => HEIGHT * clamp(Math.pow(10, z) / peak, 0, 1);
-      const gap = (loss) => Math.log10(Math.max(loss - s.fStar, 0) + s.floor);
-      return {x: (x) => (x - cx) / half, y: (y) => (y - cy) / half, height, gap, ax: (s.xMax - s.xMin) / 2 / half, ay: (s.yMax - s.yMin) / 2 / half};
-    }
-
+    /** The mesh of the plot's grid (see the scene file's mesh), handed to WebGL once per surface and height scale. */
     _buildMesh(s) {
-      const sc = this._scene(s);
-      const {nx, ny} = s;
-      const pos = new Float32Array(nx * ny * 3);
-      const t = new Float32Array(nx * ny);
-      const span = s.zMax - s.zMin || 1;
-      for (let j = 0; j < ny; j++) {
-        for (let i = 0; i < nx; i++) {
-          const k = j * nx + i;
-          pos[k * 3] = -sc.ax + 2 * sc.ax * i / (nx - 1);
-          pos[k * 3 + 1] = -sc.ay + 2 * sc.ay * j / (ny - 1);
-          pos[k * 3 + 2] = sc.height(s.z[k]);
-          t[k] = clamp((s.z[k] - s.zMin) / span, 0, 1);
-        }
-      }
-      const normal = new Float32Array(nx * ny * 3);
-      const h = (i, j) => pos[(clamp(j, 0, ny - 1) * nx + clamp(i, 0, nx - 1)) * 3 + 2];
-      const dx = 2 * sc.ax / (nx - 1);
-      const dy = 2 * sc.ay / (ny - 1);
-      for (let j = 0; j < ny; j++) {
-        for (let i = 0; i < nx; i++) {
-          const gx = (h(i + 1, j) - h(i - 1, j)) / (2 * dx);
-          const gy = (h(i, j + 1) - h(i, j - 1)) / (2 * dy);
-          const l = Math.hypot(gx, gy, 1);
-          const k = (j * nx + i) * 3;
-          normal[k] = -gx / l;
-          normal[k + 1] = -gy / l;
-          normal[k + 2] = 1 / l;
-        }
-      }
-      const index = new Uint16Array((nx - 1) * (ny - 1) * 6);
-      let o = 0;
-      for (let j = 0; j < ny - 1; j++) {
-        for (let i = 0; i < nx - 1; i++) {
-          const a = j * nx + i;
-          index.set([a, a + 1, a + nx, a + 1, a + nx + 1, a + nx], o);
-          o += 6;
-        }
-      }
-      const frame = new Float32Array([-sc.ax, -sc.ay, 0, sc.ax, -sc.ay, 0, sc.ax, -sc.ay, 0, sc.ax, sc.ay, 0,
-        sc.ax, sc.ay, 0, -sc.ax, sc.ay, 0, -sc.ax, sc.ay, 0, -sc.ax, -sc.ay, 0]);
+      const mesh = scene().mesh(s, this.log);
+      const {pos, t, normal, index, frame} = mesh;
       this.triangles = index.length / 3;
-      this._mesh = {sc, pos, t, normal, index, frame, nx, ny};
+      this._mesh = mesh;
       const gl = this._gl;
       if (gl) {
         const b = this._buffers;
@@ -393,49 +312,6 @@
         gl.bindBuffer(gl.ARRAY_BUFFER, b.frame);
         gl.bufferData(gl.ARRAY_BUFFER, frame, gl.STATIC_DRAW);
       }
-    }
-
-    /**
-     * The camera's matrix for a w × h picture (device pixels), and the eye's position. The picture
-     * is then scaled and moved to fit the cylinder round the box into the room left by the labels
-     * and buttons: that cylinder looks the same from every side, so turning never changes the size.
-     */
-    _camera(w, h) {
-      const r = this.rotation;
-      const d = 4.5;
-      const c = [0, 0, HEIGHT / 2];
-      const eye = [d * Math.cos(r.pitch) * Math.cos(r.yaw), d * Math.cos(r.pitch) * Math.sin(r.yaw), c[2] + d * Math.sin(r.pitch)];
-      const raw = multiply(perspective(FOV, w / h, 0.05, d + 10), lookAt(eye, c, [0, 0, 1]));
-      const {ax, ay} = this._mesh.sc;
-      const radius = Math.hypot(ax, ay);
-      const ext = [Infinity, -Infinity, Infinity, -Infinity];
-      for (let k = 0; k < 48; k++) {
-        const a = k * Math.PI / 24;
-        for (const z of [0, HEIGHT]) {
-          const p = [radius * Math.cos(a), radius * Math.sin(a), z];
-          const cw = raw[3] * p[0] + raw[7] * p[1] + raw[11] * p[2] + raw[15];
-          const x = (raw[0] * p[0] + raw[4] * p[1] + raw[8] * p[2] + raw[12]) / cw;
-          const y = (raw[1] * p[0] + raw[5] * p[1] + raw[9] * p[2] + raw[13]) / cw;
-          ext[0] = Math.min(ext[0], x);
-          ext[1] = Math.max(ext[1], x);
-          ext[2] = Math.min(ext[2], y);
-          ext[3] = Math.max(ext[3], y);
-        }
-      }
-      // Room in CSS pixels: the height's labels on the left, the buttons above, the x and y labels below.
-      const dpr = window.devicePixelRatio || 1;
-      const room = {left: 56, right: 16, top: 30, bottom: 30};
-      const tx = [-1 + 2 * room.left * dpr / w, 1 - 2 * room.right * dpr / w];
-      const ty = [-1 + 2 * room.bottom * dpr / h, 1 - 2 * room.top * dpr / h];
-      const scale = Math.max(0.05, Math.min((tx[1] - tx[0]) / (ext[1] - ext[0]), (ty[1] - ty[0]) / (ext[3] - ext[2]))) * r.zoom;
-      const fit = new Float32Array(16);
-      fit[0] = scale;
-      fit[5] = scale;
-      fit[10] = 1;
-      fit[15] = 1;
-      fit[12] = (tx[0] + tx[1]) / 2 - scale * (ext[0] + ext[1]) / 2;
-      fit[13] = (ty[0] + ty[1]) / 2 - scale * (ext[2] + ext[3]) / 2;
-      return {mvp: multiply(fit, raw), eye};
     }
 
     /** Draws now; for tests and benchmarks as well as the next frame's scheduled draw. */
@@ -455,20 +331,19 @@
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, w, h);
       if (!s) return;
+      if (!scene()) {
+        requestAnimationFrame(() => this.changed());
+        return;
+      }
       if (!this._mesh) this._buildMesh(s);
-      const cam = this._camera(w, h);
+      const cam = scene().camera(this.rotation, this._mesh.sc, w, h, dpr);
       const dark = isDark();
       const theme = this._theme(dark);
-      if (this._gl) this._drawGl(cam, theme, w, h); else this._draw2d(cam, theme, w, h);
+      if (this._gl) this._drawGl(cam, theme, w, h); else scene().drawMesh(this._canvas.getContext('2d'), this._mesh, cam.mvp, theme, w, h);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      const project = (p) => {
-        const m = cam.mvp;
-        const cw = m[3] * p[0] + m[7] * p[1] + m[11] * p[2] + m[15];
-        return [((m[0] * p[0] + m[4] * p[1] + m[8] * p[2] + m[12]) / cw + 1) / 2 * w / dpr,
-          (1 - (m[1] * p[0] + m[5] * p[1] + m[9] * p[2] + m[13]) / cw) / 2 * h / dpr];
-      };
-      this._drawAxes(ctx, s, project, cam, theme);
-      this._drawPaths(ctx, s, project, theme);
+      const at = (p) => scene().project(cam.mvp, p, w / dpr, h / dpr);
+      scene().drawAxes(ctx, this, at, cam.eye, theme);
+      this.pathPoints = scene().drawPaths(ctx, this, at, theme);
       this.renders++;
       this.lastRenderMs = performance.now() - started;
     }
@@ -482,6 +357,7 @@
         text: dark ? '#c9d1dc' : '#2a3441',
         halo: dark ? 'rgba(16,22,34,0.85)' : 'rgba(255,255,255,0.85)',
         mark: dark ? '#fff' : '#111',
+        light: LIGHT,
       };
     }
 
@@ -498,8 +374,7 @@
       gl.uniform3fv(L.uLo, theme.lo);
       gl.uniform3fv(L.uHi, theme.hi);
       gl.uniform3fv(L.uInk, theme.ink);
-      const light = [-0.35, -0.55, 0.76];
-      gl.uniform3fv(L.uLight, light.map((v) => v / Math.hypot(...light)));
+      gl.uniform3fv(L.uLight, theme.light);
       gl.uniform1f(L.uLines, this._lines ? 1 : 0);
       const attribute = (loc, buffer, size) => {
         gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
@@ -518,188 +393,12 @@
       attribute(L.aPos, b.frame, 3);
       gl.drawArrays(gl.LINES, 0, 8);
     }
-
-    /** Without WebGL: the mesh's quads on a coarser grid, far ones first. */
-    _draw2d(cam, theme, w, h) {
-      const ctx = this._canvas.getContext('2d');
-      ctx.clearRect(0, 0, w, h);
-      const {pos, t, normal, nx, ny} = this._mesh;
-      const m = cam.mvp;
-      const step = Math.max(1, Math.ceil((nx - 1) / 48));
-      const quads = [];
-      const px = (k) => {
-        const x = pos[k * 3], y = pos[k * 3 + 1], z = pos[k * 3 + 2];
-        const cw = m[3] * x + m[7] * y + m[11] * z + m[15];
-        return [((m[0] * x + m[4] * y + m[8] * z + m[12]) / cw + 1) / 2 * w, (1 - (m[1] * x + m[5] * y + m[9] * z + m[13]) / cw) / 2 * h, cw];
-      };
-      for (let j = 0; j + step < ny; j += step) {
-        for (let i = 0; i + step < nx; i += step) {
-          const ks = [j * nx + i, j * nx + i + step, (j + step) * nx + i + step, (j + step) * nx + i];
-          const p = ks.map(px);
-          quads.push({p, depth: p.reduce((a, q) => a + q[2], 0), k: ks[0]});
-        }
-      }
-      quads.sort((a, b) => b.depth - a.depth);
-      const light = [-0.35, -0.55, 0.76].map((v, _, l) => v / Math.hypot(...l));
-      for (const q of quads) {
-        const lambert = Math.abs(normal[q.k * 3] * light[0] + normal[q.k * 3 + 1] * light[1] + normal[q.k * 3 + 2] * light[2]);
-        const shade = (0.62 + 0.38 * lambert) * 255;
-        const c = theme.lo.map((lo, n) => Math.round((lo + (theme.hi[n] - lo) * t[q.k]) * shade));
-        ctx.fillStyle = ctx.strokeStyle = `rgb(${c[0]},${c[1]},${c[2]})`;
-        ctx.beginPath();
-        q.p.forEach(([x, y], n) => (n ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
-        ctx.closePath();
-        ctx.fill();
-        ctx.stroke();
-      }
-    }
-
-    /** The ranges of x and y along the two floor edges nearest the eye, and the height's at a side corner. */
-    _drawAxes(ctx, s, project, cam, theme) {
-      const fmt = customElements.get('lr-surface-plot').fmt;
-      const {ax, ay} = this._mesh.sc;
-      const ex = cam.eye[0] < 0 ? -ax : ax; // the x side nearer the eye carries y's labels
-      const ey = cam.eye[1] < 0 ? -ay : ay;
-      ctx.font = '12px sans-serif';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      const label = (p, text, bold) => {
-        const [x, y] = project(p);
-        ctx.font = (bold ? '600 ' : '') + '12px sans-serif';
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = theme.halo;
-        ctx.strokeText(text, x, y);
-        ctx.fillStyle = theme.text;
-        ctx.fillText(text, x, y);
-      };
-      const out = 1.12;
-      label([-ax, ey * out, 0], fmt(s.xMin));
-      label([ax, ey * out, 0], fmt(s.xMax));
-      label([0, ey * (out + 0.08), 0], s.xName ?? 'x', true);
-      label([ex * out, -ay, 0], fmt(s.yMin));
-      label([ex * out, ay, 0], fmt(s.yMax));
-      label([ex * (out + 0.08), 0, 0], s.yName ?? 'y', true);
-      // The height axis stands at the floor corner furthest left on screen.
-      const corners = [[-ax, -ay], [ax, -ay], [ax, ay], [-ax, ay]];
-      const [cx, cy] = corners.reduce((best, c) => (project([...c, 0])[0] < project([...best, 0])[0] ? c : best));
-      const [bx, by] = project([cx, cy, 0]);
-      const [tx, ty] = project([cx, cy, HEIGHT]);
-      ctx.strokeStyle = theme.text;
-      ctx.globalAlpha = 0.45;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.moveTo(bx, by);
-      ctx.lineTo(tx, ty);
-      ctx.stroke();
-      ctx.globalAlpha = 1;
-      ctx.textAlign = 'right';
-      ctx.strokeStyle = theme.halo;
-      ctx.lineWidth = 3;
-      const bottom = this.log ? fmt(Math.pow(10, s.zMin)) : '0';
-      for (const [text, x, y] of [[fmt(Math.pow(10, s.zMax)), tx, ty], [bottom, bx, by - 14], // above the x or y label at that corner
-        [this.log ? 'f − f* (log)' : 'f − f*', (bx + tx) / 2, (by + ty) / 2]]) {
-        ctx.strokeText(text, x - 6, y);
-        ctx.fillStyle = theme.text;
-        ctx.fillText(text, x - 6, y);
-      }
-      ctx.textAlign = 'center';
-    }
-
-    /** Each shown run's path in its colour, the highlighted one on top, a dot where it is now; the minima; the starts. */
-    _drawPaths(ctx, s, project, theme) {
-      const plot = this.plot;
-      const sc = this._mesh.sc;
-      const lift = 0.012;
-      const at3 = (x, y, loss) => [sc.x(x), sc.y(y), sc.height(sc.gap(loss)) + lift];
-      const inBox = (x, y) => x >= s.xMin && x <= s.xMax && y >= s.yMin && y <= s.yMax;
-      for (const m of s.minima) {
-        const [x, y] = project([sc.x(m[0]), sc.y(m[1]), sc.height(sc.gap(m[2])) + lift]);
-        star(ctx, x, y, 8);
-      }
-      const runs = plot._runs.map((r, i) => ({r, i})).filter(({r}) => r && !plot._hidden?.has(r.run));
-      runs.sort((a, b) => (a.r.run === plot._highlight) - (b.r.run === plot._highlight));
-      this.pathPoints = plot._runs.map((r) => (r && !plot._hidden?.has(r.run) ? r.data.length : 0));
-      ctx.lineJoin = 'round';
-      for (const {r} of runs) {
-        const alpha = plot._highlight == null || plot._highlight === r.run ? 1 : 0.2;
-        ctx.globalAlpha = alpha;
-        ctx.strokeStyle = r.color;
-        ctx.lineWidth = 2.5;
-        ctx.beginPath();
-        let drawing = false;
-        let last = null;
-        for (const [x, y, , loss] of r.data) {
-          if (!inBox(x, y)) {
-            drawing = false;
-            continue;
-          }
-          last = project(at3(x, y, loss));
-          if (drawing) ctx.lineTo(last[0], last[1]); else ctx.moveTo(last[0], last[1]);
-          drawing = true;
-        }
-        ctx.stroke();
-        if (last) {
-          ctx.fillStyle = r.color;
-          ctx.strokeStyle = '#fff';
-          ctx.lineWidth = 2;
-          ctx.beginPath();
-          if (r.end === 'diverged') {
-            ctx.moveTo(last[0] - 6, last[1] - 6);
-            ctx.lineTo(last[0] + 6, last[1] + 6);
-            ctx.moveTo(last[0] + 6, last[1] - 6);
-            ctx.lineTo(last[0] - 6, last[1] + 6);
-            ctx.strokeStyle = r.color;
-            ctx.lineWidth = 3;
-          } else {
-            ctx.arc(last[0], last[1], 5.5, 0, 2 * Math.PI);
-            ctx.fill();
-          }
-          ctx.stroke();
-        }
-      }
-      ctx.globalAlpha = 1;
-      for (const st of plot._starts) {
-        if (!inBox(st.x, st.y)) continue;
-        const z = sc.height(this._heightAt(s, st.x, st.y)) + lift;
-        const [x, y] = project([sc.x(st.x), sc.y(st.y), z]);
-        ctx.beginPath();
-        ctx.arc(x, y, 5, 0, 2 * Math.PI);
-        ctx.fillStyle = st.color ?? theme.mark;
-        ctx.strokeStyle = st.color ? '#fff' : theme.halo;
-        ctx.lineWidth = 2;
-        ctx.fill();
-        ctx.stroke();
-      }
-    }
-
-    /** The grid's value (log10(f − f* + ε)) at the cell nearest (x, y). */
-    _heightAt(s, x, y) {
-      const i = Math.round((x - s.xMin) / (s.xMax - s.xMin) * (s.nx - 1));
-      const j = Math.round((y - s.yMin) / (s.yMax - s.yMin) * (s.ny - 1));
-      return s.z[clamp(j, 0, s.ny - 1) * s.nx + clamp(i, 0, s.nx - 1)];
-    }
   }
 
   /** The name of the GPU (or software renderer) behind a WebGL context, where the browser tells it. */
   function renderer(gl) {
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  }
-
-  /** A gold five-pointed star, the contour plot's mark of a minimum. */
-  function star(ctx, x, y, r) {
-    ctx.beginPath();
-    for (let k = 0; k < 10; k++) {
-      const a = -Math.PI / 2 + k * Math.PI / 5;
-      const rr = k % 2 ? r * 0.45 : r;
-      ctx.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a));
-    }
-    ctx.closePath();
-    ctx.fillStyle = '#ffd400';
-    ctx.strokeStyle = '#000';
-    ctx.lineWidth = 1;
-    ctx.fill();
-    ctx.stroke();
   }
 
   customElements.define('lr-surface-3d', LrSurface3d);

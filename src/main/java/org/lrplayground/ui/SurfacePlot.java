@@ -27,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag("lr-surface-plot")
 @JavaScript("context://_static/echarts/6.0.0/dist/echarts.min.js")
 @JavaScript("context://components/lr-charts.js")
+@JavaScript("context://components/lr-surface-3d-scene.js")
 @JavaScript("context://components/lr-surface-3d.js")
 @StyleSheet("context://components/lr-surface-3d.css")
 public class SurfacePlot extends Component implements HasSize {
