@@ -387,7 +387,7 @@
      */
     _grid() {
       const s = this._surface;
-      const margin = {left: 48, right: 16, top: 16, bottom: 44};
+      const margin = {left: 48, right: 16, top: 30, bottom: 44}; // room above for the Contour | 3-D switch
       if (!s || Math.abs((s.xMax - s.xMin) - (s.yMax - s.yMin)) > 1e-9 * (s.xMax - s.xMin)) return margin;
       const w = this.clientWidth - margin.left - margin.right;
       const h = this.clientHeight - margin.top - margin.bottom;
