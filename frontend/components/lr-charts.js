@@ -305,6 +305,11 @@
       this.view3d?.changed();
     }
 
+    /** In 3-D, the 3-D picture. */
+    pngDataUrl() {
+      return this.view3d && !this.view3d.hidden ? this.view3d.pngDataUrl(background()) : super.pngDataUrl();
+    }
+
     /** "contour", "3d" or "3d-log": lr-surface-3d.js draws this plot's data in 3-D in the contour plot's place. */
     setView(view) {
       this.view = view;

@@ -96,7 +96,6 @@
         plot.appendChild(plot.view3d);
       }
       plot._box.style.visibility = three ? 'hidden' : '';
-      plot.querySelector(':scope > .lr-save-png')?.toggleAttribute('hidden', three);
       if (plot.view3d) {
         plot.view3d.hidden = !three;
         if (three) plot.view3d.setLog(view === '3d-log');
@@ -177,6 +176,21 @@
       this._mesh = null;
       this._describe();
       this.changed();
+    }
+
+    /** The picture as the page shows it, on the given background, as a PNG data URL; null before it is drawn. */
+    pngDataUrl(background) {
+      if (!this.renders) return null;
+      this.render(); // the WebGL canvas holds its last frame, but a frame drawn now matches the overlay for sure
+      const out = document.createElement('canvas');
+      out.width = this._canvas.width;
+      out.height = this._canvas.height;
+      const ctx = out.getContext('2d');
+      ctx.fillStyle = background;
+      ctx.fillRect(0, 0, out.width, out.height);
+      ctx.drawImage(this._canvas, 0, 0);
+      ctx.drawImage(this._overlay, 0, 0);
+      return out.toDataURL('image/png');
     }
 
     resetView() {

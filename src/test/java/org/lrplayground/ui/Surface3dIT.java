@@ -107,6 +107,11 @@ class Surface3dIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset view")).click();
         assertThat(yaw(page)).isCloseTo(yaw, offset(1e-9));
 
+        // The PNG button saves the 3-D picture as shown.
+        assertThat(page.evaluate("async () => { const e = document.querySelector('lr-surface-plot'); const img = new Image();"
+                + " img.src = await e.pngWithLegend(); await img.decode(); return img.width === e.view3d._canvas.width"
+                + " && img.height > e.view3d._canvas.height; }")).as("the picture, with the legend under it").isEqualTo(true);
+
         // The log height is kept in the link, and the link opens in 3-D with it.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("log height")).click();
         page.waitForFunction("() => location.search.includes('view=3d-log')");
