@@ -217,11 +217,13 @@
         this._mesh = null;
         this._describe();
       }
-      if (this._pending || this.hidden || !this.isConnected) return;
+      // Not shown (its own switch, or a hidden plot): nothing to draw; the resize that shows it asks again.
+      const shown = () => !this.hidden && this.offsetParent !== null;
+      if (this._pending || !shown()) return;
       this._pending = true;
       requestAnimationFrame(() => {
         this._pending = false;
-        if (!this.hidden) this.render();
+        if (shown()) this.render();
       });
     }
 
