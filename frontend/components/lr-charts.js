@@ -286,6 +286,7 @@
         // Only the changed paths go to ECharts: a board's refresh costs what it carries, not the class's size.
         this._series(this._pathSeries(paths.map((p) => p.slot)));
       }
+      this.view3d?.changed();
     }
 
     _legendItems() {
@@ -294,6 +295,7 @@
 
     _drawAppended() {
       this._series([...this._pathSeries(), this._cursorSeries()]);
+      this.view3d?.changed();
     }
 
     /**
@@ -308,6 +310,18 @@
     setStarts(starts) {
       this._starts = starts;
       this._series([this._startSeries()]);
+      this.view3d?.changed();
+    }
+
+    /** In 3-D, the 3-D picture. */
+    pngDataUrl() {
+      return this.view3d && !this.view3d.hidden ? this.view3d.pngDataUrl(background()) : super.pngDataUrl();
+    }
+
+    /** "contour", "3d" or "3d-log": lr-surface-3d.js draws this plot's data in 3-D in the contour plot's place. */
+    setView(view) {
+      this.view = view;
+      customElements.whenDefined('lr-surface-3d').then(() => customElements.get('lr-surface-3d').attach(this));
     }
 
     setInteractive(on) {
@@ -490,6 +504,7 @@
         ],
       }, {replaceMerge: ['series']});
       this._placeHeat();
+      this.view3d?.changed();
     }
 
     /**
@@ -498,7 +513,7 @@
      */
     _grid() {
       const s = this._surface;
-      const margin = {left: 48, right: 16, top: 16, bottom: 44};
+      const margin = {left: 48, right: 16, top: 30, bottom: 44}; // room above for the Contour | 3-D switch
       if (!s || Math.abs((s.xMax - s.xMin) - (s.yMax - s.yMin)) > 1e-9 * (s.xMax - s.xMin)) return margin;
       const w = this.clientWidth - margin.left - margin.right;
       const h = this.clientHeight - margin.top - margin.bottom;
@@ -592,6 +607,7 @@
       super.connectedCallback();
       if (this._keys) return;
       this._keys = true;
+      this.setView(this.view ?? 'contour');
       this.tabIndex = 0;
       // A focusable widget with keys of its own: named by its aria-label, and screen readers pass the arrows through.
       this.setAttribute('role', 'application');
@@ -920,6 +936,9 @@
   document.addEventListener('mouseover', (e) => hover(e, true));
   document.addEventListener('mouseout', (e) => hover(e, false));
 
+  // The 3-D view (lr-surface-3d.js) colours and labels as the contour plot does.
+  LrSurfacePlot.ramp = ramp;
+  LrSurfacePlot.fmt = fmt;
   customElements.define('lr-surface-plot', LrSurfacePlot);
   customElements.define('lr-line-chart', LrLineChart);
 })();

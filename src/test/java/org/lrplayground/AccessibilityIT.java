@@ -77,6 +77,14 @@ class AccessibilityIT {
     }
 
     @InBothThemes
+    void thePlaygroundIn3d(ColorScheme scheme, Page any) {
+        audit(any, scheme, PHONE, "playground in 3-D", page -> {
+            race(page, RACE + "&view=3d-log");
+            page.waitForFunction("() => document.querySelector('lr-surface-plot').view3d?.renders > 0");
+        });
+    }
+
+    @InBothThemes
     void thePlaygroundOnAPhone(ColorScheme scheme, Page any) {
         audit(any, scheme, PHONE, "playground on a phone", page -> race(page, RACE));
     }

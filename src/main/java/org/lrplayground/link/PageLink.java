@@ -16,7 +16,7 @@ import org.lrplayground.engine.run.RunSpec;
 
 /**
  * A playground link: {@code v=1}, the scene in the run format, then the page's {@link PageOptions}
- * ({@code play}, {@code hide}, {@code speed}, {@code side}, {@code lesson}). The engine's format
+ * ({@code play}, {@code hide}, {@code speed}, {@code side}, {@code lesson}, {@code view}). The engine's format
  * knows nothing of pages: the options are taken out here and the rest goes to {@link RunFormat}.
  * Links are opened leniently ({@link #open}), so that an old or damaged link still opens; the API
  * and class scenes read them strictly ({@link #spec}).
@@ -35,8 +35,10 @@ public final class PageLink {
     public static final Param SIDE = Param.integer("side", 0, 0, 1, "1 draws each run in its own plot");
     /** {@code lesson=<id>} shows that lesson beside the playground; the UI knows the lessons. */
     public static final String LESSON = "lesson";
+    /** {@code view=<name>} shows the surface as a contour plot or in 3-D; the UI names and interprets views. */
+    public static final String VIEW = "view";
 
-    private static final Set<String> KEYS = Set.of(VERSION.name(), PLAY.name(), HIDE, SPEED, SIDE.name(), LESSON);
+    private static final Set<String> KEYS = Set.of(VERSION.name(), PLAY.name(), HIDE, SPEED, SIDE.name(), LESSON, VIEW);
     private static final Pattern CONTROL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
@@ -121,6 +123,9 @@ public final class PageLink {
         if (!options.lesson().isEmpty()) {
             out.append('&').append(LESSON).append('=').append(options.lesson());
         }
+        if (!options.view().isEmpty()) {
+            out.append('&').append(VIEW).append('=').append(options.view());
+        }
         return out.toString();
     }
 
@@ -138,7 +143,7 @@ public final class PageLink {
             }
         }
         return new PageOptions(play, hide, name(params, SPEED, notes), number(params, SIDE, notes) == 1,
-                name(params, LESSON, notes));
+                name(params, LESSON, notes), name(params, VIEW, notes));
     }
 
     private static double number(Map<String, List<String>> params, Param p, List<String> notes) {

@@ -51,6 +51,9 @@ public class RaceDisplay extends Div {
     private final Set<Integer> hidden = new HashSet<>();
     private ComponentEventListener<SurfacePlot.StartPickedEvent> startPicked = e -> {
     };
+    private Runnable viewChanged = () -> {
+    };
+    private PlotView view = PlotView.CONTOUR;
     private boolean sideBySide;
     private RunSpec spec;
     private SurfaceKey shown;
@@ -66,6 +69,7 @@ public class RaceDisplay extends Div {
         plot.getElement().setAttribute("aria-label", "the loss surface with each run's path; "
                 + "click, long-press or use the arrow keys and Enter to move the start");
         plot.addStartPickedListener(e -> startPicked.onComponentEvent(e));
+        plot.addViewChangedListener(this::viewPicked);
         grid.addClassName("plot-grid");
         grid.setVisible(false);
         Div top = new Div(plot, grid, results);
@@ -81,6 +85,36 @@ public class RaceDisplay extends Div {
     /** Called when a click (or the keyboard) on a plot asks for a new start. */
     public void onStartPicked(ComponentEventListener<SurfacePlot.StartPickedEvent> listener) {
         startPicked = listener;
+    }
+
+    /** Called when the viewer switches a plot between contour and 3-D (see {@link #view()}). */
+    public void onViewChanged(Runnable listener) {
+        viewChanged = listener;
+    }
+
+    /** What the plots show: the contour plot or the 3-D view. */
+    public PlotView view() {
+        return view;
+    }
+
+    /** Shows every plot of the display as contour plot or in 3-D. */
+    public void setView(PlotView next) {
+        view = next;
+        plot.setView(next);
+        gridPlots.forEach(p -> p.setView(next));
+    }
+
+    /** One plot's switch was used: the others follow it. */
+    private void viewPicked(SurfacePlot.ViewChangedEvent e) {
+        view = e.view();
+        List<SurfacePlot> all = new ArrayList<>(gridPlots);
+        all.add(plot);
+        for (SurfacePlot p : all) {
+            if (p != e.getSource()) {
+                p.setView(view);
+            }
+        }
+        viewChanged.run();
     }
 
     /** The single plot (for tests; side by side, each run has its own). */
@@ -145,6 +179,8 @@ public class RaceDisplay extends Div {
                 small.setStarts(next.withRuns(List.of(next.runs().get(i))), List.of(paths.get(i)));
                 small.getElement().setAttribute("aria-label", paths.get(i).name() + ": its path on the loss surface");
                 small.addStartPickedListener(e -> startPicked.onComponentEvent(e));
+                small.addViewChangedListener(this::viewPicked);
+                small.setView(view);
                 gridPlots.add(small);
                 Span caption = new Span(new Swatch(paths.get(i).color()), new Span(paths.get(i).name()));
                 Div cell = new Div(caption, small);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.lrplayground.engine.run.RunSpec;
@@ -20,11 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code <lr-surface-plot>} element: the surface as a heatmap of log₁₀(f − f* + ε) with
- * contours and minima, a start marker and one live path per run.
+ * contours and minima, a start marker and one live path per run; or, switched to 3-D
+ * ({@link #setView}), the same data as a rotatable mesh ({@code lr-surface-3d.js}).
  */
 @Tag("lr-surface-plot")
 @JavaScript("context://_static/echarts/6.0.0/dist/echarts.min.js")
 @JavaScript("context://components/lr-charts.js")
+@JavaScript("context://components/lr-surface-3d-scene.js")
+@JavaScript("context://components/lr-surface-3d.js")
+@StyleSheet("context://components/lr-surface-3d.css")
 public class SurfacePlot extends Component implements HasSize {
 
     /** Grid points per side of the heatmap. */
@@ -70,6 +75,8 @@ public class SurfacePlot extends Component implements HasSize {
         data.put("xMin", box.xMin()).put("xMax", box.xMax()).put("yMin", box.yMin()).put("yMax", box.yMax());
         data.put("xName", surface.xName()).put("yName", surface.yName());
         data.put("nx", GRID).put("ny", GRID).put("zMin", zMin).put("zMax", zMax);
+        // The 3-D view places the paths' losses on the same scale.
+        data.put("fStar", fStar).put("floor", floor);
         data.set("z", Json.numbers(z));
         ArrayNode minima = Json.array();
         for (Minimum m : surface.minima()) {
@@ -152,6 +159,32 @@ public class SurfacePlot extends Component implements HasSize {
     /** Hides the paths of these runs. */
     public void setHidden(int[] runs) {
         getElement().callJsFunction("setHidden", Json.integers(runs));
+    }
+
+    /** Shows the contour plot or the 3-D view; the plot's own switch changes it too ({@link #addViewChangedListener}). */
+    public void setView(PlotView view) {
+        getElement().callJsFunction("setView", view.id());
+    }
+
+    /** Called when the viewer switches between the contour plot and the 3-D view, or the 3-D view's log height. */
+    public Registration addViewChangedListener(ComponentEventListener<ViewChangedEvent> listener) {
+        return addListener(ViewChangedEvent.class, listener);
+    }
+
+    /** The plot's switch was used: {@link #view()} is what it shows now. */
+    @DomEvent("view-changed")
+    public static class ViewChangedEvent extends ComponentEvent<SurfacePlot> {
+
+        private final PlotView view;
+
+        public ViewChangedEvent(SurfacePlot source, boolean fromClient, @EventData("event.detail.view") String view) {
+            super(source, fromClient);
+            this.view = PlotView.of(view).orElse(PlotView.CONTOUR);
+        }
+
+        public PlotView view() {
+            return view;
+        }
     }
 
     /** Whether clicks pick a new start point (only while no race is under way). */

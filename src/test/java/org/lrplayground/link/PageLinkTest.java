@@ -55,7 +55,9 @@ class PageLinkTest {
                         "ignored hide: '<script>' is not a control name"),
                 bad("speed=very fast&side=yes&lesson=../x&speed=instant&run=sgd", "run=sgd",
                         "ignored speed: speed is given 2 times", "ignored side: side must be a number",
-                        "ignored lesson: '../x' is not a name"));
+                        "ignored lesson: '../x' is not a name"),
+                bad("view=3d&view=contour&run=sgd", "run=sgd", "ignored view: view is given 2 times"),
+                bad("view=<canvas>&run=sgd", "run=sgd", "ignored view: '<canvas>' is not a name"));
     }
 
     private static Arguments bad(String link, String validParts, String... notes) {
@@ -83,16 +85,28 @@ class PageLinkTest {
     @Test
     void aGeneratedLinkCarriesTheVersionAndItsOptionsAndReadsBackWithoutNotes() {
         RunSpec spec = PageLink.spec("surface=booth&run=adam:lr=0.05&run=sgd");
-        PageOptions options = new PageOptions(true, List.of("chart", "lr"), "instant", true, "banana-valley");
+        PageOptions options = new PageOptions(true, List.of("chart", "lr"), "instant", true, "banana-valley", "3d-log");
 
         String link = PageLink.format(spec, options);
         PageLink.Opened opened = PageLink.open(link);
 
         assertThat(link).startsWith("v=1&surface=booth&")
-                .endsWith("&play=1&hide=chart,lr&speed=instant&side=1&lesson=banana-valley");
+                .endsWith("&play=1&hide=chart,lr&speed=instant&side=1&lesson=banana-valley&view=3d-log");
         assertThat(opened).isEqualTo(new PageLink.Opened(spec, options, List.of()));
         assertThat(PageLink.spec(link)).as("strict parsing accepts the link keys").isEqualTo(spec);
         assertThat(PageLink.format(spec, PageOptions.NONE)).isEqualTo("v=1&" + RunFormat.format(spec));
+    }
+
+    @Test
+    void aLinkWithoutAViewOpensTheContourPlotAndAViewRoundTrips() {
+        RunSpec spec = PageLink.spec("surface=himmelblau&run=sgd");
+
+        assertThat(PageLink.open("v=1&surface=himmelblau&run=sgd").options().view()).as("an old link").isEmpty();
+        for (String view : List.of("3d", "3d-log")) {
+            String link = PageLink.format(spec, PageOptions.NONE.withView(view));
+            assertThat(link).endsWith("&view=" + view);
+            assertThat(PageLink.open(link)).isEqualTo(new PageLink.Opened(spec, PageOptions.NONE.withView(view), List.of()));
+        }
     }
 
     @Test

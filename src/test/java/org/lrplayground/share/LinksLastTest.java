@@ -79,7 +79,7 @@ class LinksLastTest {
         }
         RunSpec custom = RunFormat.parse("surface=custom&f=" + "x^2%2B3*sin(y)^2" + "&box=-3,3,-3,3&start=2,1.5&steps=200"
                 + "&noise=0.1&seed=7&run=adam:lr=0.1&run=rmsprop:lr=0.01,sched=cosine");
-        links.add(PageLink.format(custom, new PageOptions(true, List.of("problem", "runs"), "instant", true, "")));
+        links.add(PageLink.format(custom, new PageOptions(true, List.of("problem", "runs"), "instant", true, "", "")));
         return links;
     }
 

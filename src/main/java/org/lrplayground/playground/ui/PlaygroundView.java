@@ -40,6 +40,7 @@ import org.lrplayground.playground.ui.SceneAddress.Change;
 import org.lrplayground.race.RaceService;
 import org.lrplayground.share.ShortLinkService;
 import org.lrplayground.ui.MainLayout;
+import org.lrplayground.ui.PlotView;
 import org.lrplayground.ui.RaceDisplay;
 
 /**
@@ -118,6 +119,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         });
         message.addClassName("spec-message");
         display.onStartPicked(e -> pickStart(e.x(), e.y()));
+        display.onViewChanged(this::optionChanged);
         H1 title = new H1("Learning-Rate Playground");
         title.addClassName("visually-hidden");
         Div stage = new Div(controls, timeline, message, display);
@@ -171,6 +173,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         try {
             this.controls.speed.setValue(Speed.ofLink(link.options().speed(), notes));
             this.controls.sideBySide.setValue(link.options().sideBySide());
+            display.setView(PlotView.ofLink(link.options().view(), notes));
         } finally {
             restoring = false;
         }
@@ -264,10 +267,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         writeLocation(change);
     }
 
-    /** The scene as a link: the spec, and what the viewer chose beyond it (speed, layout, hidden controls). */
+    /** The scene as a link: the spec, and what the viewer chose beyond it (speed, layout, plot view, hidden controls). */
     PageOptions linkOptions() {
         Speed chosen = controls.speed.getValue();
-        return options.withSpeed(chosen == Speed.DEFAULT ? "" : chosen.id).withSideBySide(controls.sideBySide.getValue());
+        PlotView view = display.view();
+        return options.withSpeed(chosen == Speed.DEFAULT ? "" : chosen.id).withSideBySide(controls.sideBySide.getValue())
+                .withView(view == PlotView.CONTOUR ? "" : view.id());
     }
 
     private void lessonClosed() {

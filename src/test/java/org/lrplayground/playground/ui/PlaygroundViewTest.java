@@ -452,6 +452,23 @@ class PlaygroundViewTest extends BrowserlessTest {
     }
 
     @Test
+    void thePlotViewComesFromTheLinkAndTheSwitchWritesItBack() {
+        PlaygroundView view = open("surface=himmelblau&run=sgd&view=3d-log");
+
+        assertThat(view.display.view()).isEqualTo(org.lrplayground.ui.PlotView.SURFACE_LOG);
+        assertThat(view.location()).endsWith("&view=3d-log");
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(view.display.plot(),
+                new org.lrplayground.ui.SurfacePlot.ViewChangedEvent(view.display.plot(), true, "contour"));
+        assertThat(view.location()).as("the contour plot is the default, not written").doesNotContain("view=");
+
+        view = open("surface=himmelblau&run=sgd&view=cube");
+        assertThat(view.display.view()).isEqualTo(org.lrplayground.ui.PlotView.CONTOUR);
+        List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
+        assertThat(problems).singleElement().asString().contains("cube").contains("contour, 3d, 3d-log");
+    }
+
+    @Test
     void anUnknownSpeedIsReportedAndTheDefaultUsed() {
         PlaygroundView view = open("surface=booth&run=sgd&speed=ludicrous");
 

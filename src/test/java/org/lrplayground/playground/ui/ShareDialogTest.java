@@ -146,6 +146,6 @@ class ShareDialogTest extends PlaygroundPageTest {
 
         test(dialog.hide).selectItem("Share button");
 
-        assertThat(dialog.options()).isEqualTo(new PageOptions(false, List.of("share"), "instant", false, ""));
+        assertThat(dialog.options()).isEqualTo(new PageOptions(false, List.of("share"), "instant", false, "", ""));
     }
 }
