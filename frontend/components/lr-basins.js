@@ -240,9 +240,12 @@
       this._tip.hidden = false;
       const r = this.getBoundingClientRect();
       // Beside the cell, flipped to its left on the right half so that it stays inside the map.
-      this._tip.style.left = left < r.width / 2 ? `${left + 14}px` : '';
-      this._tip.style.right = left < r.width / 2 ? '' : `${r.width - left + 14}px`;
-      this._tip.style.top = `${Math.min(top + 14, r.height - 40)}px`;
+      // Right of and below the cell, or left of and above it where it would leave the map: a tip
+      // reaching past the map's edge would grow the dialog's content and move the map under the pointer.
+      this._tip.style.left = this._tip.style.top = '0px'; // measured where it can take its full width
+      const width = this._tip.offsetWidth, height = this._tip.offsetHeight;
+      this._tip.style.left = `${Math.max(0, left + 14 + width <= r.width ? left + 14 : left - 14 - width)}px`;
+      this._tip.style.top = `${Math.max(0, top + 14 + height <= r.height ? top + 14 : top - 14 - height)}px`;
     }
   }
 

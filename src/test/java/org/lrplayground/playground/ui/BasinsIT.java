@@ -27,11 +27,11 @@ class BasinsIT {
         page.waitForFunction("() => document.querySelector('lr-surface-plot')?._chart");
         page.locator(".run-card").first().getByLabel("Basins").click();
         page.waitForFunction("() => document.querySelector('lr-basins')?.drawn()");
-        // The dialog grows into place as it opens: a position measured before it ends misses the cell,
-        // so this waits until the map stands still for a frame.
-        page.evaluate("() => new Promise((done) => { const map = document.querySelector('lr-basins canvas'); let last = '';"
-                + " const frame = () => { const now = JSON.stringify(map.getBoundingClientRect());"
-                + " if (now === last) done(); else { last = now; requestAnimationFrame(frame); } }; frame(); })");
+        // The dialog grows into place as it opens (a scale animation): a position measured before it
+        // ends misses the cell. Under load the animation can stand still for frames, so this waits
+        // for it, and for any other finite animation, to finish.
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect?.getComputedTiming().endTime === Infinity)");
         return page.locator("lr-basins canvas");
     }
 
