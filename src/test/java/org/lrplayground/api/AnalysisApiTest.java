@@ -2,11 +2,7 @@ package org.lrplayground.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,23 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.analysis.Restarts;
 import org.lrplayground.engine.format.RunFormat;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The analysis APIs over real HTTP: the answers' shape and numbers, and a 400 for every kind of bad request. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnalysisApiTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private JsonMapper json;
+class AnalysisApiTest extends OverHttp {
 
     @Test
     void answersTheEnginesBasinsCellByCellFromTheLowerLeft() throws Exception {
@@ -143,16 +126,7 @@ class AnalysisApiTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("badRequests")
     void badRequestsAnswer400NamingTheParameter(String query, String parameter, String fragment) throws Exception {
-        HttpResponse<String> answer = get(query.startsWith("/api/") ? query : "/api/basins?" + query);
-
-        assertThat(answer.statusCode()).as(query).isEqualTo(400);
-        JsonNode error = json.readTree(answer.body());
-        assertThat(error.get("parameter").asString()).as(query).isEqualTo(parameter);
-        assertThat(error.get("error").asString()).as(query).contains(fragment);
+        assertThat(badRequest(query.startsWith("/api/") ? query : "/api/basins?" + query, parameter)).as(query).contains(fragment);
     }
 
-    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        URI uri = URI.create("http://localhost:" + port + pathAndQuery.replace("^", "%5E"));
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -3,10 +3,8 @@ package org.lrplayground.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +21,10 @@ import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.Trajectory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The run API over real HTTP, as clients see it: the answers' shape, their numbers and the 400s. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RunApiTest {
+class RunApiTest extends OverHttp {
 
     /** The issue's example; momentum and adagrad arrive with the optimizer branch. */
     static final String EXAMPLE = "surface=rosenbrock&start=-1.5,2&steps=500&run=adam:lr=0.05"
@@ -39,14 +32,6 @@ class RunApiTest {
     /** The same shape with the methods every build has. */
     static final String SGD_ADAM = "surface=rosenbrock&start=-1.5,2&steps=500&run=adam:lr=0.05"
             + "&run=sgd:lr=0.0005,x0=0,y0=-0.5&run=adam:lr=0.5,beta1=0.8,sched=cosine,T_max=500";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private JsonMapper json;
 
     @Test
     void theIssuesExampleAnswersEveryRunInJsonAndCsv() throws Exception {
@@ -320,14 +305,4 @@ class RunApiTest {
         }
         assertThat(lines).hasSize(line);
     }
-
-    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Percent-encodes what java.net.URI refuses in a query (the server decodes it back). */
-    private URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery.replace("^", "%5E"));
-    }
-
 }

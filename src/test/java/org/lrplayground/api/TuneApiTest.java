@@ -2,10 +2,6 @@ package org.lrplayground.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,23 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lrplayground.engine.analysis.Tuning;
 import org.lrplayground.engine.format.RunFormat;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The tuning API over real HTTP: the engine's numbers run by run, null for +∞, and a 400 for every kind of bad request. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TuneApiTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private JsonMapper json;
+class TuneApiTest extends OverHttp {
 
     @Test
     void answersEachRunsSweepWithNullForTheRatesThatDiverged() throws Exception {
@@ -121,16 +104,7 @@ class TuneApiTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("badRequests")
     void badRequestsAnswer400NamingTheParameter(String query, String parameter, String fragment) throws Exception {
-        HttpResponse<String> answer = get("/api/tune?" + query);
-
-        assertThat(answer.statusCode()).as(query).isEqualTo(400);
-        JsonNode error = json.readTree(answer.body());
-        assertThat(error.get("parameter").asString()).as(query).isEqualTo(parameter);
-        assertThat(error.get("error").asString()).as(query).contains(fragment);
+        assertThat(badRequest("/api/tune?" + query, parameter)).as(query).contains(fragment);
     }
 
-    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        URI uri = URI.create("http://localhost:" + port + pathAndQuery.replace("^", "%5E"));
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }
