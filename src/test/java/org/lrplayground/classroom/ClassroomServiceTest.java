@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,7 +41,11 @@ class ClassroomServiceTest {
     @Autowired
     TransactionTemplate transactions;
 
-    final FakeClock clock = new FakeClock();
+    /**
+     * Starts now: the application's own service in this context removes idle classes every hour by
+     * the real clock, and would remove a class this test made at a date long past while it runs.
+     */
+    final FakeClock clock = new FakeClock(Instant.now());
     final List<ClassEvent> events = new ArrayList<>();
     final LocalClassEvents bus = new LocalClassEvents();
 

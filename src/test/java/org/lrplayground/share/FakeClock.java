@@ -9,7 +9,16 @@ import java.time.ZoneOffset;
 /** A clock that moves only when told. */
 public final class FakeClock extends Clock {
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private Instant now;
+
+    /** At 2026-01-01T00:00:00Z. */
+    public FakeClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public FakeClock(Instant start) {
+        now = start;
+    }
 
     public void advance(Duration d) {
         now = now.plus(d);
