@@ -319,7 +319,10 @@ public class JoinView extends Div implements BeforeEnterObserver {
     }
 
     private void showPlace(Handin handin) {
-        Optional<Handin.Run> best = handin.runs().stream().filter(r -> r.rank() != null).min(Comparator.comparing(Handin.Run::rank));
+        // The board's "best run": the lowest metric. Ranks alone tie when no other student beats either run.
+        Optional<Handin.Run> best = handin.runs().stream().filter(r -> r.rank() != null)
+                .min(Comparator.comparing(Handin.Run::rank).thenComparing(Handin.Run::metric,
+                        Comparator.nullsLast(Comparator.naturalOrder())));
         place.setText(best.map(r -> "Handed in: place " + r.rank() + " with " + r.label()
                         + (r.metric() == null ? "" : " (" + Numbers.readable(r.metric()) + ")"))
                 .orElse("Handed in " + handin.runs().size() + (handin.runs().size() == 1 ? " run." : " runs.")));

@@ -55,8 +55,9 @@ class BasinsDialog extends AnalysisDialog {
         this.compute = compute;
         this.addRun = addRun;
         explain("A run from the centre of every cell, for the scene's " + spec.steps()
-                + " steps. Its colour: the minimum it converged to, darker the more steps it took; grey: it diverged, "
-                + "left the box or did not converge. " + (addRun == null
+                + " steps. Its colour: the minimum it converged to, darker the more steps it took; grey: none of the "
+                + "surface's known minima (it diverged, left the box, did not converge, or settled at another "
+                + "stationary point, such as a local minimum the surface does not list). " + (addRun == null
                 ? "Remove a run to add one from a cell."
                 : "Click a cell to add this run from its start."));
         grid.setLabel("Grid");

@@ -43,7 +43,8 @@ class RestartsChart extends Div {
         chart.append(RANDOM_90, n, tries.stream().mapToDouble(t -> shown(t.randomStarts90())).toArray());
         chart.append(WARM, n, tries.stream().mapToDouble(t -> shown(t.warmRestarts())).toArray());
         Paragraph what = new Paragraph("The best final f − f* of N tries. Random starts: "
-                + "what N of " + Restarts.SAMPLES + " starts drawn in the box typically give, and give 9 times in 10. "
+                + "what N of " + Restarts.SAMPLES + " starts drawn in the box typically give, and give 9 times in 10 "
+                + "(random starts, so their shares can differ from the map's grid by a few percent). "
                 + "Warm restarts: the run from the scene's start, its rate restarted every " + steps + " steps. "
                 + "Gaps below " + Numbers.format(FLOOR) + " are drawn at it.");
         what.addClassName("lr-basins-what");

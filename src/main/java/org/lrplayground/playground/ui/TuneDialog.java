@@ -59,7 +59,7 @@ class TuneDialog extends AnalysisDialog {
                 + " starts (the scene's and seeded random ones in the box). The median score over the starts counts; "
                 + "lower is better, and a run that diverges or leaves the box has none.");
         target.setLabel("Score");
-        target.setWidth("22em");
+        target.setWidth("min(22em, 100%)");
         target.setItems(Tuning.Target.values());
         target.setItemLabelGenerator(Tuning.Target::description);
         target.setValue(defaults.target());
@@ -123,16 +123,18 @@ class TuneDialog extends AnalysisDialog {
         swatch.getStyle().set("background", colors.get(t.run()));
         Tuning.Sweep lr = t.lr();
         long failed = Arrays.stream(lr.scores()).filter(Double::isInfinite).count();
+        // Under "steps to converge" a rate that neither diverged nor converged has no score either.
+        String failure = target.getValue() == Tuning.Target.STEPS ? "did not converge" : "diverged";
         String text;
         if (Double.isNaN(lr.best())) {
-            text = "diverged at every rate from " + Numbers.format(lr.values()[0]) + " to "
+            text = failure + " at every rate from " + Numbers.format(lr.values()[0]) + " to "
                     + Numbers.format(lr.values()[lr.values().length - 1]);
         } else {
             int at = Arrays.binarySearch(lr.values(), lr.best());
             text = "best lr = " + Numbers.format(lr.best())
                     + (t.also() == null ? "" : ", " + t.also().parameter() + " = " + Numbers.format(t.also().best()))
                     + ", score " + Numbers.readable(lr.scores()[at])
-                    + (failed == 0 ? "" : "; diverged at " + failed + " of " + lr.values().length + " rates")
+                    + (failed == 0 ? "" : "; " + failure + " at " + failed + " of " + lr.values().length + " rates")
                     + (at == 0 || at == lr.values().length - 1 ? " (at the edge of the grid: the best may lie beyond)" : "");
         }
         Div line = new Div(swatch, new Span(names.get(t.run()) + ": " + text));

@@ -88,6 +88,8 @@ class BasinsIT {
         map.press("Shift+ArrowDown");
         map.press("ArrowRight");
         assertThat(map.evaluate("m => m.marked")).isEqualTo(40 * 100 + 51);
+        assertThat(page.locator(".race-results .cell-status").allTextContents()).as("the race behind did not step")
+                .containsOnly("ready");
         Locator tip = page.locator("lr-basins .lr-basins-tip");
         assertThat(tip.textContent()).startsWith("start (0.15, -0.95): ");
         map.press("Enter");
