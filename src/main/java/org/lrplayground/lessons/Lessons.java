@@ -363,7 +363,7 @@ public final class Lessons {
 
                     Press **Tune** beside the race controls: every run's lr is swept over 25 rates around its \
                     default, each run for the same 500 steps from the same four starts and scored by the mean \
-                    f − f* over the last 50 steps. Press **Apply best**, then Run (or press **Tuned** here).
+                    f − f* over the last 10 % (50 steps). Press **Apply best**, then Run (or press **Tuned** here).
 
                     At its best rate, 0.1, Adam converges at step 373, level with momentum, whose default was \
                     already its best. SGD's best, 0.0316, sits just below the stability limit 2/κ = 0.04 and \

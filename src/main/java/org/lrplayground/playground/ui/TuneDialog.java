@@ -54,8 +54,8 @@ class TuneDialog extends AnalysisDialog {
         this.colors = colors;
         this.compute = compute;
         Tuning.Settings defaults = Tuning.Settings.DEFAULT;
-        explain("Each run's lr on a log grid of " + defaults.grid() + " rates from 10^−" + Tuning.DECADES + " to 10^"
-                + Tuning.DECADES + " times its optimizer's default, every rate run for the scene's " + spec.steps() + " steps from " + defaults.starts()
+        explain("Each run's lr on a log grid of " + defaults.grid() + " rates from " + Numbers.format(Math.pow(10, -Tuning.DECADES))
+                + " to " + Numbers.format(Math.pow(10, Tuning.DECADES)) + " times its optimizer's default, every rate run for the scene's " + spec.steps() + " steps from " + defaults.starts()
                 + " starts (the scene's and seeded random ones in the box). The median score over the starts counts; "
                 + "lower is better, and a run that diverges or leaves the box has none.");
         target.setLabel("Score");
