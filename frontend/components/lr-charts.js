@@ -394,7 +394,7 @@
         let k = a.kind === 'update' ? 1 : (longest > 0 ? 0.25 * span / longest : 0);
         let label = a.label;
         if (a.kind === 'update' && length(a) > 0 && length(a) < 0.04 * span) {
-          k = 0.04 * span / length(a);
+          k = niceFactor(0.04 * span / length(a));
           label += ' ×' + fmt(k);
         }
         const to = api.coord([st.x + k * a.dx, st.y + k * a.dy]);
@@ -675,6 +675,15 @@
    * An arrow from one pixel to another with its label at the tip, moved down by labelShift pixels:
    * dashed for the gradient, dotted for the momentum, solid and thicker for the update.
    */
+  /**
+   * The smallest of 1, 2 and 5 times a power of ten that is at least k: an enlargement that reads at
+   * a glance and stays the same from one step to the next.
+   */
+  const niceFactor = (k) => {
+    const p = 10 ** Math.floor(Math.log10(k));
+    return [1, 2, 5, 10].map((m) => m * p).find((f) => f >= k);
+  };
+
   function arrowShapes(from, to, color, kind, label, dark, labelShift) {
     const angle = Math.atan2(to[1] - from[1], to[0] - from[0]);
     const head = (side) => [to[0] - 9 * Math.cos(angle + side * 0.45), to[1] - 9 * Math.sin(angle + side * 0.45)];
