@@ -39,12 +39,14 @@ class LiveIT {
         String before = String.join("|", statuses(page));
         Locator slider = page.locator(".run-card").nth(3).locator("input[type=range]");
 
-        // Drag SGD's lr slider down from 1 to about 1e-3 in a few moves, as a hand would.
-        for (double v : new double[] {-0.5, -1.5, -2.5, -3}) {
-            slider.evaluate("(s, v) => { s.value = v; s.dispatchEvent(new Event('input', {bubbles: true})); }", v);
-            page.waitForTimeout(120); // the pace of a hand, not a wait for the page
+        // Drag SGD's lr slider down from 1 to 1e-3 in a few moves, no button let go: each move reaches
+        // the scene (three significant digits of 10^v) while the slider is still held.
+        String[] rates = {"0.316", "0.0316", "0.00316", "0.001"};
+        double[] moves = {-0.5, -1.5, -2.5, -3};
+        for (int i = 0; i < moves.length; i++) {
+            slider.evaluate("(s, v) => { s.value = v; s.dispatchEvent(new Event('input', {bubbles: true})); }", moves[i]);
+            page.waitForFunction("r => location.search.includes('run=sgd:lr=' + r + ',')", rates[i]);
         }
-        page.waitForFunction("() => location.search.includes('run=sgd:lr=0.001,')");
         page.waitForFunction("() => document.querySelectorAll('.race-results .cell-status')[3].getAttribute('kind') !== 'diverged'");
 
         assertThat(String.join("|", statuses(page))).isNotEqualTo(before);
