@@ -3,7 +3,6 @@ package org.lrplayground.playground.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.Optional;
 import org.lrplayground.race.RunService;
@@ -57,9 +55,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     /** The scene of a bare address. */
     public static final String DEFAULT_QUERY = "surface=rosenbrock&run=sgd:lr=0.001&run=adam:lr=0.05";
 
-    private final LrFinderService finder;
-    private final BasinsService basins;
-    private final TuningService tuning;
+    private final Analyses analyses;
     private final ShortLinkService links;
     final ProblemPanel problem = new ProblemPanel(this::edited);
     final RunsPanel runs = new RunsPanel(this::edited, this::findLr, this::basins);
@@ -85,9 +81,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, BasinsService basins,
                           TuningService tuning, ShortLinkService links, LessonFigures figures) {
         lesson = new LessonPanel(figures, s -> load(s, Change.EDITED), this::lessonClosed);
-        this.finder = finder;
-        this.basins = basins;
-        this.tuning = tuning;
+        analyses = new Analyses(finder, basins, tuning, runs);
         this.links = links;
         race = new LiveRace(races, runService, display, timeline, this::updateControls, message::setText);
         timeline.onMoves(race::scrub, race::stepBack, race::stepForward, race::explain);
@@ -101,7 +95,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         export.setId("export");
         tune.setId("tune");
         tune.setTooltipText("Tune every run's lr with the same budget, then apply the best rates");
-        tune.addClickListener(e -> tune());
+        tune.addClickListener(e -> analyses.tune(spec, this::edited));
         controls.addTrailing(tune, export, share);
         controls.run.addClickListener(e -> race.toggle());
         controls.step.addClickListener(e -> race.step());
@@ -359,35 +353,12 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         }
     }
 
-    /** fastai's lr_find for the run; picking a suggested rate edits the run's lr like typing it. */
     private void findLr(RunEditor editor) {
-        int i = runs.runs.indexOf(editor);
-        if (spec != null && i >= 0 && i < spec.runs().size()) {
-            new LrFinderDialog(RaceDisplay.name(spec, i), editor.color(), finder.find(spec, i), editor::setLr).open();
-        }
+        analyses.findLr(spec, editor);
     }
 
-    /** Where each start of the run leads on the scene on stage; a clicked cell adds the run's copy from there. */
     private void basins(RunEditor editor) {
-        int i = runs.runs.indexOf(editor);
-        if (spec != null && i >= 0 && i < spec.runs().size()) {
-            RunSpec scene = spec;
-            new BasinsDialog(RaceDisplay.name(scene, i), scene, grid -> basins.of(scene, i, grid),
-                    basins.restarts(scene, i), editor.color(), runs.full() ? null : start -> runs.addCopy(editor, start)).open();
-        }
-    }
-
-    /** A fair tuning of every run of the scene on stage; "Apply best" sets them all, and the race recomputes once. */
-    private void tune() {
-        if (spec != null) {
-            RunSpec scene = spec;
-            List<String> names = IntStream.range(0, scene.runs().size()).mapToObj(i -> RaceDisplay.name(scene, i)).toList();
-            List<String> colors = runs.runs.stream().limit(scene.runs().size()).map(RunEditor::color).toList();
-            new TuneDialog(scene, names, colors, settings -> tuning.tune(scene, settings), tuned -> {
-                runs.setBest(tuned);
-                edited();
-            }).open();
-        }
+        analyses.basins(spec, editor);
     }
 
     private void updateControls() {
