@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.util.EnumSet;
 import java.util.List;
 import org.lrplayground.api.ApiErrors;
+import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.share.RateLimitedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,10 +67,16 @@ public class ClassroomController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new Student(joined.studentId(), joined.token()));
     }
 
+    /**
+     * Runs are read as sent: {@code @RequestParam List<String>} would split a lone
+     * {@code run=adam:lr=0.05,beta1=0.8} at its commas into two runs.
+     */
     @PostMapping("/{code}/handins")
     ResponseEntity<Handin> handIn(@PathVariable String code, @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                  @RequestParam(name = "run", required = false) List<String> runs, HttpServletRequest request) {
-        Handin handin = classes.handIn(code, bearer(authorization), runs, request.getRemoteAddr());
+                                  @RequestParam(required = false) String sceneVersion, HttpServletRequest request) {
+        String[] runs = request.getParameterValues("run");
+        Handin handin = classes.handIn(code, bearer(authorization), runs == null ? List.of() : List.of(runs),
+                version(sceneVersion), request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(handin);
     }
 
@@ -98,7 +105,7 @@ public class ClassroomController {
             case UNKNOWN_CLASS, UNKNOWN_HANDIN -> HttpStatus.NOT_FOUND;
             case NOT_SIGNED_IN -> HttpStatus.UNAUTHORIZED;
             case WRONG_SECRET -> HttpStatus.FORBIDDEN;
-            case NOT_OPEN, NAME_TAKEN, CLASS_FULL -> HttpStatus.CONFLICT;
+            case NOT_OPEN, NAME_TAKEN, CLASS_FULL, STALE_SCENE -> HttpStatus.CONFLICT;
             case BAD_NAME -> HttpStatus.BAD_REQUEST;
         };
         ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(status, e.getMessage(), e.parameter());
@@ -113,6 +120,19 @@ public class ClassroomController {
         ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(answer.getBody());
+    }
+
+    /** The scene version a hand-in was made on; absent means the current one. */
+    private static Integer version(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new FormatException("sceneVersion", "the scene version is no whole number",
+                    List.of("the class's sceneVersion, a whole number such as 1"));
+        }
     }
 
     /** The token of {@code Authorization: Bearer <token>}; null without one, which the service refuses with 401. */

@@ -22,7 +22,9 @@ public final class ClassroomException extends RuntimeException {
         /** The class has as many students as it may have. */
         CLASS_FULL,
         /** No hand-in of this class has this id. */
-        UNKNOWN_HANDIN
+        UNKNOWN_HANDIN,
+        /** The hand-in was made on a scene the teacher has replaced since. */
+        STALE_SCENE
     }
 
     private final Problem problem;

@@ -161,18 +161,27 @@ public class ClassroomService {
     /**
      * Computes a student's runs on the class scene and stores them with their results.
      *
-     * @param runs one to {@value RunSpec#MAX_RUNS} runs in the run format, e.g. {@code adam:lr=0.05}
+     * @param runs         one to {@value RunSpec#MAX_RUNS} runs in the run format, e.g. {@code adam:lr=0.05}
+     * @param sceneVersion the version of the class scene the runs were made on, or null for "the
+     *                     current one" (an API client that does not pin it); a page always sends it
      * @return the hand-in, each run ranked among the other students' latest hand-ins
-     * @throws FormatException    for {@code run} or {@code run[i]…}: a bad run, or one changing what the class keeps
-     * @throws ClassroomException UNKNOWN_CLASS, NOT_SIGNED_IN, WRONG_SECRET or NOT_OPEN (paused, closed)
+     * @throws FormatException    for {@code run} or {@code run[i]…}: a bad run, or one changing what the
+     *                            class keeps (everything, while the teacher has locked editing)
+     * @throws ClassroomException UNKNOWN_CLASS, NOT_SIGNED_IN, WRONG_SECRET, NOT_OPEN (paused, closed) or
+     *                            STALE_SCENE (the teacher has sent another scene since)
      * @throws org.lrplayground.share.RateLimitedException after too many hand-ins, or unknown codes
      */
-    public Handin handIn(String code, String studentToken, List<String> runs, String client) {
+    public Handin handIn(String code, String studentToken, List<String> runs, Integer sceneVersion, String client) {
         Classroom c = find(code, client);
         ClassStudent student = student(c, studentToken);
         if (c.state() != ClassState.OPEN) {
             throw c.state() == ClassState.CLOSED ? closed()
                     : new ClassroomException(Problem.NOT_OPEN, "the teacher has paused the class: hand in when it goes on");
+        }
+        if (sceneVersion != null && sceneVersion != c.sceneVersion()) {
+            throw new ClassroomException(Problem.STALE_SCENE, "these runs were made on scene " + sceneVersion
+                    + ", and the teacher has sent scene " + c.sceneVersion() + " since: run the new scene and hand that in",
+                    "sceneVersion");
         }
         handins.take(Long.toString(student.id()));
         RunSpec scene = RunFormat.parse(c.scene());
@@ -181,7 +190,8 @@ public class ClassroomService {
             throw new FormatException("run", "a hand-in has 1 to " + RunSpec.MAX_RUNS + " runs, not " + texts.size(),
                     List.of("1 to " + RunSpec.MAX_RUNS + " run= fields, e.g. run=adam:lr=0.05"));
         }
-        Set<Change> allowed = Change.parse(c.allowed());
+        // A locked class keeps everything: its runs are handed in as the scene has them.
+        Set<Change> allowed = c.locked() ? Set.of() : Change.parse(c.allowed());
         List<RunConfig> configs = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             RunConfig run = RunFormat.parseRun(i, texts.get(i) == null ? "" : texts.get(i), scene.steps());

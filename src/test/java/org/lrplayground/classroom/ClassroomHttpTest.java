@@ -69,6 +69,12 @@ class ClassroomHttpTest {
         assertThat(runs.get(0).get("metric").asDouble()).isEqualTo(runs.get(0).get("finalLoss").asDouble());
         assertThat(runs.get(0).get("rank").asInt()).isEqualTo(1);
 
+        HttpResponse<String> oneWithCommas = post("/api/classes/" + code + "/handins",
+                "run=" + encode("adam:lr=0.05,beta1=0.8") + "&sceneVersion=1", "Authorization", "Bearer " + token);
+        assertThat(oneWithCommas.statusCode()).as(oneWithCommas.body()).isEqualTo(201);
+        assertThat(JSON.readTree(oneWithCommas.body()).get("runs")).singleElement()
+                .satisfies(r -> assertThat(r.get("run").asString()).contains("lr=0.05", "beta1=0.8"));
+
         HttpResponse<String> board = LocalHttp.get(port, "/api/classes/" + code.toLowerCase(), "Authorization", "Bearer " + key,
                 "X-Forwarded-For", address);
         assertThat(board.statusCode()).isEqualTo(200);
@@ -85,7 +91,7 @@ class ClassroomHttpTest {
                 "X-Forwarded-For", address);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.body().split("\r\n")).hasSize(3).startsWith(ClassroomCsv.HEADER);
+        assertThat(csv.body().split("\r\n")).as("a header and three runs").hasSize(4).startsWith(ClassroomCsv.HEADER);
     }
 
     @Test
@@ -144,6 +150,10 @@ class ClassroomHttpTest {
                 new Bad("a board with a student's token", "GET", "/api/classes/{code}", null, "{token}", 403, "not the teacher key", null),
                 new Bad("a board of no class", "GET", "/api/classes/QQQQQQ", null, "{key}", 404, "no class", null),
                 new Bad("a malformed code", "GET", "/api/classes/%3Cscript%3E", null, "{key}", 404, "no class", null),
+                new Bad("a scene version that is no number", "POST", "/api/classes/{code}/handins", "run=sgd&sceneVersion=two", "{token}", 400,
+                        "no whole number", "sceneVersion"),
+                new Bad("a hand-in on a scene the class has left", "POST", "/api/classes/{code}/handins", "run=sgd&sceneVersion=7", "{token}", 409,
+                        "made on scene 7", "sceneVersion"),
                 new Bad("a CSV without a key", "GET", "/api/classes/{code}/handins.csv", null, null, 401, "teacher key", null),
                 new Bad("a method the address does not take", "DELETE", "/api/classes/{code}", "", "{key}", 405,
                         "DELETE is not accepted here (accepted: GET)", null),

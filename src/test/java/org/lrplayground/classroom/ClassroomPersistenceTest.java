@@ -29,7 +29,7 @@ class ClassroomPersistenceTest {
             ClassroomService classes = app.getBean(ClassroomService.class);
             c = classes.create("surface=booth&steps=200&run=sgd:lr=0.01", Challenge.CLOSEST, EnumSet.of(Change.HYPERPARAMETERS));
             token = classes.join(c.code(), "Ada", "school").token();
-            handin = classes.handIn(c.code(), token, List.of("sgd:lr=0.05"), "school");
+            handin = classes.handIn(c.code(), token, List.of("sgd:lr=0.05"), null, "school");
             classes.setLocked(c.code(), c.teacherKey(), true);
             classes.sendScene(c.code(), c.teacherKey(), "surface=booth&steps=300&run=sgd:lr=0.01");
         }

@@ -115,8 +115,8 @@ class ClassroomServiceTest {
         ClassroomService.Joined ada = s.join(c.code(), "Ada", "school");
         ClassroomService.Joined bob = s.join(c.code(), "Bob", "school");
 
-        Handin first = s.handIn(c.code(), ada.token(), List.of("sgd:lr=0.001"), "school");
-        Handin better = s.handIn(c.code(), bob.token(), List.of("sgd:lr=0.05", "sgd:lr=0.0001"), "school");
+        Handin first = s.handIn(c.code(), ada.token(), List.of("sgd:lr=0.001"), null, "school");
+        Handin better = s.handIn(c.code(), bob.token(), List.of("sgd:lr=0.05", "sgd:lr=0.0001"), null, "school");
 
         RunSpec spec = RunFormat.parse(SCENE);
         RunService.FinishedRun expected = engine.run(spec.withRuns(List.of(RunFormat.parseRun(0, "sgd:lr=0.05", 300))), 0);
@@ -132,7 +132,7 @@ class ClassroomServiceTest {
         assertThat(better.runs().get(1).rank()).as("worse than Ada's run").isEqualTo(2);
         assertThat(RunFormat.parse(best.query())).isEqualTo(spec.withRuns(List.of(RunFormat.parseRun(0, best.run(), 300))));
 
-        Handin again = s.handIn(c.code(), ada.token(), List.of("sgd:lr=0.0001"), "school");
+        Handin again = s.handIn(c.code(), ada.token(), List.of("sgd:lr=0.0001"), null, "school");
         Board board = s.board(c.code(), c.teacherKey(), "teacher");
         assertThat(board.leaderboard()).extracting(Board.Place::name, Board.Place::handinId, Board.Place::rank)
                 .as("only Ada's latest, worse hand-in counts")
@@ -144,8 +144,8 @@ class ClassroomServiceTest {
     void fastestRanksRunsThatDidNotConvergeAfterThoseThatDid() {
         ClassroomService s = service();
         ClassroomService.NewClass c = s.create(SCENE, Challenge.FASTEST, EVERYTHING);
-        Handin slow = s.handIn(c.code(), s.join(c.code(), "slow", "x").token(), List.of("sgd:lr=0.00001"), "x");
-        Handin fast = s.handIn(c.code(), s.join(c.code(), "fast", "x").token(), List.of("sgd:lr=0.1"), "x");
+        Handin slow = s.handIn(c.code(), s.join(c.code(), "slow", "x").token(), List.of("sgd:lr=0.00001"), null, "x");
+        Handin fast = s.handIn(c.code(), s.join(c.code(), "fast", "x").token(), List.of("sgd:lr=0.1"), null, "x");
 
         assertThat(fast.runs().getFirst().status().kind()).isEqualTo("converged");
         assertThat(fast.runs().getFirst().metric()).isEqualTo((double) fast.runs().getFirst().status().step());
@@ -158,7 +158,7 @@ class ClassroomServiceTest {
     void closestRanksByTheDistanceToTheNearestMinimum() {
         ClassroomService s = service();
         ClassroomService.NewClass c = s.create(SCENE, Challenge.CLOSEST, EVERYTHING);
-        Handin h = s.handIn(c.code(), s.join(c.code(), "a", "x").token(), List.of("adam:lr=0.05"), "x");
+        Handin h = s.handIn(c.code(), s.join(c.code(), "a", "x").token(), List.of("adam:lr=0.05"), null, "x");
 
         assertThat(h.runs().getFirst().metric()).isEqualTo(h.runs().getFirst().distanceToMinimum()).isNotNull();
     }
@@ -169,17 +169,17 @@ class ClassroomServiceTest {
         ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EnumSet.of(Change.HYPERPARAMETERS));
         String token = s.join(c.code(), "a", "x").token();
 
-        s.handIn(c.code(), token, List.of("sgd:lr=0.05"), "x");
-        assertThat(catchThrowableOfType(FormatException.class, () -> s.handIn(c.code(), token, List.of("sgd:lr=0.05", "adam"), "x")))
+        s.handIn(c.code(), token, List.of("sgd:lr=0.05"), null, "x");
+        assertThat(catchThrowableOfType(FormatException.class, () -> s.handIn(c.code(), token, List.of("sgd:lr=0.05", "adam"), null, "x")))
                 .hasMessageContaining("keeps the scene's optimizers (accepted: sgd)").extracting(FormatException::parameter)
                 .isEqualTo("run[1]");
-        assertThatThrownBy(() -> s.handIn(c.code(), token, List.of("sgd:lr=0.05,sched=cosine"), "x"))
+        assertThatThrownBy(() -> s.handIn(c.code(), token, List.of("sgd:lr=0.05,sched=cosine"), null, "x"))
                 .hasMessageContaining("keeps the scene's schedule");
-        assertThatThrownBy(() -> s.handIn(c.code(), token, List.of("sgd:lr=0.05,x0=1,y0=1"), "x"))
+        assertThatThrownBy(() -> s.handIn(c.code(), token, List.of("sgd:lr=0.05,x0=1,y0=1"), null, "x"))
                 .hasMessageContaining("keeps the scene's start");
 
         ClassroomService.NewClass fixed = s.create(SCENE, Challenge.NONE, Set.of());
-        assertThatThrownBy(() -> s.handIn(fixed.code(), s.join(fixed.code(), "a", "x").token(), List.of("sgd:lr=0.05"), "x"))
+        assertThatThrownBy(() -> s.handIn(fixed.code(), s.join(fixed.code(), "a", "x").token(), List.of("sgd:lr=0.05"), null, "x"))
                 .hasMessageContaining("keeps the optimizer's hyperparameters");
     }
 
@@ -190,14 +190,45 @@ class ClassroomServiceTest {
         String token = s.join(c.code(), "a", "x").token();
 
         s.setState(c.code(), c.teacherKey(), ClassState.PAUSED);
-        assertThat(problem(() -> s.handIn(c.code(), token, List.of("sgd"), "x"))).isEqualTo(Problem.NOT_OPEN);
+        assertThat(problem(() -> s.handIn(c.code(), token, List.of("sgd"), null, "x"))).isEqualTo(Problem.NOT_OPEN);
         s.setState(c.code(), c.teacherKey(), ClassState.OPEN);
-        s.handIn(c.code(), token, List.of("sgd:lr=0.01"), "x");
+        s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x");
         s.setState(c.code(), c.teacherKey(), ClassState.CLOSED);
 
-        assertThat(problem(() -> s.handIn(c.code(), token, List.of("sgd:lr=0.01"), "x"))).isEqualTo(Problem.NOT_OPEN);
+        assertThat(problem(() -> s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x"))).isEqualTo(Problem.NOT_OPEN);
         assertThat(problem(() -> s.join(c.code(), "b", "x"))).isEqualTo(Problem.NOT_OPEN);
         assertThat(problem(() -> s.setState(c.code(), c.teacherKey(), ClassState.OPEN))).as("closed for good").isEqualTo(Problem.NOT_OPEN);
+    }
+
+    @Test
+    void aLockedClassTakesItsSceneAsItIsWhateverTheClientIs() {
+        ClassroomService s = service();
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        String token = s.join(c.code(), "a", "x").token();
+        s.setLocked(c.code(), c.teacherKey(), true);
+
+        FormatException changed = catchThrowableOfType(FormatException.class,
+                () -> s.handIn(c.code(), token, List.of("sgd:lr=0.05"), null, "x"));
+        assertThat(changed.parameter()).isEqualTo("run[0]");
+        assertThat(changed.getMessage()).contains("keeps the optimizer's hyperparameters");
+        assertThat(s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x").runs()).hasSize(1);
+        s.setLocked(c.code(), c.teacherKey(), false);
+        assertThat(s.handIn(c.code(), token, List.of("sgd:lr=0.05"), null, "x").runs()).hasSize(1);
+    }
+
+    @Test
+    void aHandInMadeOnAReplacedSceneIsRefusedSayingWhy() {
+        ClassroomService s = service();
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        String token = s.join(c.code(), "a", "x").token();
+        s.handIn(c.code(), token, List.of("sgd:lr=0.01"), 1, "x");
+        s.sendScene(c.code(), c.teacherKey(), "surface=himmelblau&steps=100&run=adam:lr=0.1");
+
+        ClassroomException stale = catchThrowableOfType(ClassroomException.class,
+                () -> s.handIn(c.code(), token, List.of("sgd:lr=0.01"), 1, "x"));
+        assertThat(stale.problem()).isEqualTo(Problem.STALE_SCENE);
+        assertThat(stale.getMessage()).contains("made on scene 1", "sent scene 2");
+        assertThat(s.handIn(c.code(), token, List.of("adam:lr=0.1"), 2, "x").sceneVersion()).isEqualTo(2);
     }
 
     @Test
@@ -209,8 +240,8 @@ class ClassroomServiceTest {
 
         assertThat(problem(() -> s.board(c.code(), other.teacherKey(), "x"))).isEqualTo(Problem.WRONG_SECRET);
         assertThat(problem(() -> s.board(c.code(), null, "x"))).isEqualTo(Problem.NOT_SIGNED_IN);
-        assertThat(problem(() -> s.handIn(c.code(), token, List.of("sgd"), "x"))).isEqualTo(Problem.WRONG_SECRET);
-        assertThat(problem(() -> s.handIn(c.code(), "", List.of("sgd"), "x"))).isEqualTo(Problem.NOT_SIGNED_IN);
+        assertThat(problem(() -> s.handIn(c.code(), token, List.of("sgd"), null, "x"))).isEqualTo(Problem.WRONG_SECRET);
+        assertThat(problem(() -> s.handIn(c.code(), "", List.of("sgd"), null, "x"))).isEqualTo(Problem.NOT_SIGNED_IN);
     }
 
     @Test
@@ -219,16 +250,16 @@ class ClassroomServiceTest {
         ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
         String busy = s.join(c.code(), "busy", "x").token();
         for (int i = 0; i < 3; i++) {
-            s.handIn(c.code(), busy, List.of("sgd:lr=0.01"), "x");
+            s.handIn(c.code(), busy, List.of("sgd:lr=0.01"), null, "x");
         }
 
         RateLimitedException limited = catchThrowableOfType(RateLimitedException.class,
-                () -> s.handIn(c.code(), busy, List.of("sgd:lr=0.01"), "x"));
+                () -> s.handIn(c.code(), busy, List.of("sgd:lr=0.01"), null, "x"));
         assertThat(limited.getMessage()).contains("3 hand-ins within a minute");
         assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(20));
-        s.handIn(c.code(), s.join(c.code(), "calm", "x").token(), List.of("sgd:lr=0.01"), "x");
+        s.handIn(c.code(), s.join(c.code(), "calm", "x").token(), List.of("sgd:lr=0.01"), null, "x");
         clock.advance(Duration.ofSeconds(20));
-        s.handIn(c.code(), busy, List.of("sgd:lr=0.01"), "x");
+        s.handIn(c.code(), busy, List.of("sgd:lr=0.01"), null, "x");
     }
 
     @Test
@@ -253,7 +284,7 @@ class ClassroomServiceTest {
         ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING);
         bus.subscribe(c.code(), events::add);
         String token = s.join(c.code(), "Ada", "x").token();
-        Handin h = s.handIn(c.code(), token, List.of("sgd:lr=0.01"), "x");
+        Handin h = s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x");
 
         s.spotlight(c.code(), c.teacherKey(), h.id());
         assertThat(s.info(c.code(), "x").spotlight().id()).isEqualTo(h.id());
@@ -267,11 +298,11 @@ class ClassroomServiceTest {
         s.removeHandin(c.code(), c.teacherKey(), h.id());
         assertThat(s.board(c.code(), c.teacherKey(), "x").spotlight()).as("its spotlight goes with it").isNull();
         assertThat(problem(() -> s.removeHandin(c.code(), c.teacherKey(), h.id()))).isEqualTo(Problem.UNKNOWN_HANDIN);
-        s.handIn(c.code(), token, List.of("sgd:lr=0.01"), "x");
+        s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x");
         s.reset(c.code(), c.teacherKey());
         assertThat(s.board(c.code(), c.teacherKey(), "x").students().getFirst().handins()).isEmpty();
 
-        s.handIn(c.code(), token, List.of("sgd:lr=0.01"), "x");
+        s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x");
         assertThat(s.sendScene(c.code(), c.teacherKey(), "surface=himmelblau&run=adam")).isEqualTo(2);
         Board board = s.board(c.code(), c.teacherKey(), "x");
         assertThat(board.scene()).startsWith("surface=himmelblau");
@@ -315,7 +346,7 @@ class ClassroomServiceTest {
     void theCsvHasOneRowPerRunThatReplays() throws Exception {
         ClassroomService s = service();
         ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING);
-        s.handIn(c.code(), s.join(c.code(), "=Ada, \"the\" first", "x").token(), List.of("sgd:lr=0.02", "adam:lr=0.1"), "x");
+        s.handIn(c.code(), s.join(c.code(), "=Ada, \"the\" first", "x").token(), List.of("sgd:lr=0.02", "adam:lr=0.1"), null, "x");
         StringWriter out = new StringWriter();
 
         s.exportCsv(c.code(), c.teacherKey(), out);

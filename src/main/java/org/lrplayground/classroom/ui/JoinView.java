@@ -312,7 +312,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
         List<String> runs = spec.runs().stream().map(r -> RunFormat.formatRun(new RunConfig(r.optimizer(), r.schedule(),
                 Objects.equals(spec.startOf(r), classStart) ? r.start() : spec.startOf(r)))).toList();
         try {
-            showPlace(classes.handIn(code, token, runs, client));
+            showPlace(classes.handIn(code, token, runs, info.sceneVersion(), client));
         } catch (FormatException | ClassroomException | RateLimitedException e) {
             place.setText("Not handed in: " + e.getMessage() + ".");
         }
