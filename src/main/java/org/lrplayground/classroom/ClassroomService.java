@@ -141,20 +141,26 @@ public class ClassroomService {
             throw closed();
         }
         Nickname nickname = new Nickname(name);
-        if (tables.students().countByClassCode(c.code()) >= limits.maxStudents()) {
-            throw new ClassroomException(Problem.CLASS_FULL, "this class has " + limits.maxStudents()
-                    + " students, as many as a class may have");
-        }
         String token = Secrets.random(random);
         ClassStudent student;
         try {
-            student = tables.students().save(new ClassStudent(null, c.code(), nickname.text(), nickname.key(),
-                    Secrets.hash(token), clock.instant()));
+            student = transactions.execute(status -> {
+                // Counting and joining under the class row's lock: a room joining at once at the
+                // cap takes turns, where counting alone let every join that counted first in.
+                tables.classes().lock(c.code());
+                if (tables.students().countByClassCode(c.code()) >= limits.maxStudents()) {
+                    throw new ClassroomException(Problem.CLASS_FULL, "this class has " + limits.maxStudents()
+                            + " students, as many as a class may have");
+                }
+                tables.classes().touch(c.code(), clock.instant());
+                return tables.students().save(new ClassStudent(null, c.code(), nickname.text(), nickname.key(),
+                        Secrets.hash(token), clock.instant()));
+            });
         } catch (DuplicateKeyException e) {
             throw new ClassroomException(Problem.NAME_TAKEN, "someone in this class is already called '"
                     + nickname.text() + "': please pick another nickname", "name");
         }
-        changed(c.code(), ClassEvent.Kind.JOINED);
+        events.publish(c.code(), ClassEvent.Kind.JOINED);
         return new Joined(student.id(), token);
     }
 
@@ -378,11 +384,6 @@ public class ClassroomService {
             throw closed();
         }
         return c;
-    }
-
-    private void changed(String code, ClassEvent.Kind kind) {
-        tables.classes().touch(code, clock.instant());
-        events.publish(code, kind);
     }
 
     /** The class of a code from outside, counting it against {@code client} when it names none. */
