@@ -27,6 +27,7 @@ import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.race.RunService;
 import org.lrplayground.race.RunService.FinishedRun;
+import org.lrplayground.share.RateLimitedException;
 import org.lrplayground.share.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,7 @@ public class ClassroomService {
     private final RandomGenerator random;
     private final RateLimiter handins;
     private final RateLimiter unknownCodes;
+    private final RateLimiter newClasses;
 
     @Autowired
     public ClassroomService(ClassroomTables tables, RunService engine, ClassEvents events, ClassroomProperties limits,
@@ -103,16 +105,27 @@ public class ClassroomService {
         this.random = random;
         this.handins = new RateLimiter("hand-ins", limits.handinsPerMinute(), clock);
         this.unknownCodes = new RateLimiter("attempts with unknown class codes", limits.unknownCodesPerMinute(), clock);
+        this.newClasses = new RateLimiter("classes", limits.classesPerHour(), Duration.ofHours(1), clock);
     }
 
     /**
      * A new open class.
      *
-     * @param scene a run-format query (an address bar's, with or without '?'); stored normalised
-     * @throws FormatException for {@code scene…} when it is no valid scene
+     * @param scene  a run-format query (an address bar's, with or without '?'); stored normalised
+     * @param client the caller's address, which new classes are counted against
+     * @throws FormatException      for {@code scene…} when it is no valid scene
+     * @throws RateLimitedException after {@code lrp.classroom.classes-per-hour} classes from {@code client},
+     *                              or while the server holds {@code lrp.classroom.max-classes}
      */
-    public NewClass create(String scene, Challenge challenge, Set<Change> allowed) {
+    public NewClass create(String scene, Challenge challenge, Set<Change> allowed, String client) {
         String normalised = normalise(scene);
+        // Counted, not locked: a few creations at the same moment may pass the total by as many,
+        // which the bound (there to keep a flood from filling the database) can bear.
+        if (tables.classes().count() >= limits.maxClasses()) {
+            throw new RateLimitedException("This server holds " + limits.maxClasses() + " classes, the most it may."
+                    + " Closed and idle classes are removed every hour: try again then.", Duration.ofHours(1));
+        }
+        newClasses.take(client);
         String key = Secrets.random(random);
         for (int attempt = 1; ; attempt++) {
             String code = newCode();

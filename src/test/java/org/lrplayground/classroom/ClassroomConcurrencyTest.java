@@ -36,9 +36,9 @@ class ClassroomConcurrencyTest {
         try (ConfigurableApplicationContext app = start(Databases.arguments(database, dataDir));
              ExecutorService threads = Executors.newFixedThreadPool(JOINS)) {
             ClassroomService classes = new ClassroomService(app.getBean(ClassroomTables.class), app.getBean(RunService.class),
-                    new LocalClassEvents(), new ClassroomProperties(CAP, 20, 30, 10), app.getBean(TransactionTemplate.class),
+                    new LocalClassEvents(), new ClassroomProperties(CAP, 20, 30, 10, 10, 1000), app.getBean(TransactionTemplate.class),
                     Clock.systemUTC(), new SecureRandom());
-            ClassroomService.NewClass c = classes.create("surface=booth&run=sgd", Challenge.NONE, EnumSet.allOf(Change.class));
+            ClassroomService.NewClass c = classes.create("surface=booth&run=sgd", Challenge.NONE, EnumSet.allOf(Change.class), "teacher");
             CountDownLatch ready = new CountDownLatch(JOINS), go = new CountDownLatch(1);
             List<Future<ClassroomException.Problem>> joins = new ArrayList<>();
             for (int i = 0; i < JOINS; i++) {
