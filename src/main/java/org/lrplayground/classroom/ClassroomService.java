@@ -347,7 +347,7 @@ public class ClassroomService {
     public void exportCsv(String code, String teacherKey, Writer out) throws IOException {
         Classroom c = existing(code);
         checkKey(c, teacherKey);
-        ClassroomCsv.write(boards.board(c), out);
+        ClassroomCsv.write(boards.everything(c), out);
     }
 
     /**

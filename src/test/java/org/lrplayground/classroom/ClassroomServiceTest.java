@@ -267,6 +267,28 @@ class ClassroomServiceTest {
     }
 
     @Test
+    void theBoardShowsEachStudentsLatestTenHandInsAndTheCsvAllOfThem() throws Exception {
+        ClassroomService s = service();
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING, "teacher");
+        ClassroomService.Joined ada = s.join(c.code(), "Ada", "school");
+        Handin bob = s.handIn(c.code(), s.join(c.code(), "Bob", "school").token(), List.of("sgd:lr=0.05"), null, "school");
+        List<Long> adas = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            adas.add(s.handIn(c.code(), ada.token(), List.of("sgd:lr=0.0" + (10 + i)), null, "school").id());
+        }
+
+        Board board = s.board(c.code(), c.teacherKey(), "teacher");
+        assertThat(board.students()).extracting(st -> st.handins().stream().map(Handin::id).toList())
+                .containsExactly(adas.subList(2, 12), List.of(bob.id()));
+        assertThat(s.student(c.code(), ada.token(), "school").handins()).extracting(Handin::id)
+                .isEqualTo(adas.subList(2, 12));
+        assertThat(board.leaderboard()).extracting(Board.Place::handinId).containsExactly(bob.id(), adas.getLast());
+        StringWriter csv = new StringWriter();
+        s.exportCsv(c.code(), c.teacherKey(), csv);
+        assertThat(csv.toString().split("\r\n")).as("a header and every run").hasSize(1 + 13);
+    }
+
+    @Test
     void handInsAreLimitedPerStudentAndComeBackWithTime() {
         ClassroomService s = service(new ClassroomProperties(500, 3, 30, 10, 10, 1000));
         ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
