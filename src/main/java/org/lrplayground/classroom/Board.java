@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the teacher's board shows: the class, its students with all their hand-ins, and the
+ * What the teacher's board shows: the class, its students with their latest hand-ins, and the
  * leaderboard of every student's latest hand-in on the current scene, best first.
  *
  * @param scene     the normalised run-format query
@@ -20,7 +20,7 @@ public record Board(String code, String scene, int sceneVersion, Challenge chall
         leaderboard = List.copyOf(leaderboard);
     }
 
-    /** A student, with their hand-ins oldest first. */
+    /** A student, with their latest hand-ins (all of them in the CSV), oldest first. */
     public record Student(long id, String name, List<Handin> handins) {
         public Student {
             handins = List.copyOf(handins);

@@ -28,6 +28,13 @@ interface ClassRepository extends Repository<Classroom, String> {
 
     Optional<Classroom> findById(String code);
 
+    @Query("select count(*) from classroom")
+    long count();
+
+    /** Holds the class's row until the transaction ends, so that joins to it count its students in turn. */
+    @Query("select code from classroom where code = :code for update")
+    Optional<String> lock(String code);
+
     @Modifying
     @Query("update classroom set last_active_at = :at where code = :code")
     void touch(String code, Instant at);

@@ -54,7 +54,7 @@ public class ClassroomController {
                                    @RequestParam(required = false) String challenge,
                                    @RequestParam(required = false) String allow, HttpServletRequest request) {
         ClassroomService.NewClass c = classes.create(scene, Challenge.byId(challenge),
-                allow == null ? EnumSet.allOf(Change.class) : Change.parse(allow));
+                allow == null ? EnumSet.allOf(Change.class) : Change.parse(allow), request.getRemoteAddr());
         String home = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
         return ResponseEntity.status(HttpStatus.CREATED).body(new Created(c.code(), c.teacherKey(),
                 home + JOIN + c.code(), home + BOARD + c.code() + "#key=" + c.teacherKey()));

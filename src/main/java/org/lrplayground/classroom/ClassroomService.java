@@ -27,6 +27,7 @@ import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.race.RunService;
 import org.lrplayground.race.RunService.FinishedRun;
+import org.lrplayground.share.RateLimitedException;
 import org.lrplayground.share.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,7 @@ public class ClassroomService {
     private final RandomGenerator random;
     private final RateLimiter handins;
     private final RateLimiter unknownCodes;
+    private final RateLimiter newClasses;
 
     @Autowired
     public ClassroomService(ClassroomTables tables, RunService engine, ClassEvents events, ClassroomProperties limits,
@@ -103,16 +105,27 @@ public class ClassroomService {
         this.random = random;
         this.handins = new RateLimiter("hand-ins", limits.handinsPerMinute(), clock);
         this.unknownCodes = new RateLimiter("attempts with unknown class codes", limits.unknownCodesPerMinute(), clock);
+        this.newClasses = new RateLimiter("classes", limits.classesPerHour(), Duration.ofHours(1), clock);
     }
 
     /**
      * A new open class.
      *
-     * @param scene a run-format query (an address bar's, with or without '?'); stored normalised
-     * @throws FormatException for {@code scene…} when it is no valid scene
+     * @param scene  a run-format query (an address bar's, with or without '?'); stored normalised
+     * @param client the caller's address, which new classes are counted against
+     * @throws FormatException      for {@code scene…} when it is no valid scene
+     * @throws RateLimitedException after {@code lrp.classroom.classes-per-hour} classes from {@code client},
+     *                              or while the server holds {@code lrp.classroom.max-classes}
      */
-    public NewClass create(String scene, Challenge challenge, Set<Change> allowed) {
+    public NewClass create(String scene, Challenge challenge, Set<Change> allowed, String client) {
         String normalised = normalise(scene);
+        // Counted, not locked: a few creations at the same moment may pass the total by as many,
+        // which the bound (there to keep a flood from filling the database) can bear.
+        if (tables.classes().count() >= limits.maxClasses()) {
+            throw new RateLimitedException("This server holds " + limits.maxClasses() + " classes, the most it may."
+                    + " Closed and idle classes are removed every hour: try again then.", Duration.ofHours(1));
+        }
+        newClasses.take(client);
         String key = Secrets.random(random);
         for (int attempt = 1; ; attempt++) {
             String code = newCode();
@@ -141,20 +154,26 @@ public class ClassroomService {
             throw closed();
         }
         Nickname nickname = new Nickname(name);
-        if (tables.students().countByClassCode(c.code()) >= limits.maxStudents()) {
-            throw new ClassroomException(Problem.CLASS_FULL, "this class has " + limits.maxStudents()
-                    + " students, as many as a class may have");
-        }
         String token = Secrets.random(random);
         ClassStudent student;
         try {
-            student = tables.students().save(new ClassStudent(null, c.code(), nickname.text(), nickname.key(),
-                    Secrets.hash(token), clock.instant()));
+            student = transactions.execute(status -> {
+                // Counting and joining under the class row's lock: a room joining at once at the
+                // cap takes turns, where counting alone let every join that counted first in.
+                tables.classes().lock(c.code());
+                if (tables.students().countByClassCode(c.code()) >= limits.maxStudents()) {
+                    throw new ClassroomException(Problem.CLASS_FULL, "this class has " + limits.maxStudents()
+                            + " students, as many as a class may have");
+                }
+                tables.classes().touch(c.code(), clock.instant());
+                return tables.students().save(new ClassStudent(null, c.code(), nickname.text(), nickname.key(),
+                        Secrets.hash(token), clock.instant()));
+            });
         } catch (DuplicateKeyException e) {
             throw new ClassroomException(Problem.NAME_TAKEN, "someone in this class is already called '"
                     + nickname.text() + "': please pick another nickname", "name");
         }
-        changed(c.code(), ClassEvent.Kind.JOINED);
+        events.publish(c.code(), ClassEvent.Kind.JOINED);
         return new Joined(student.id(), token);
     }
 
@@ -328,7 +347,7 @@ public class ClassroomService {
     public void exportCsv(String code, String teacherKey, Writer out) throws IOException {
         Classroom c = existing(code);
         checkKey(c, teacherKey);
-        ClassroomCsv.write(boards.board(c), out);
+        ClassroomCsv.write(boards.everything(c), out);
     }
 
     /**
@@ -378,11 +397,6 @@ public class ClassroomService {
             throw closed();
         }
         return c;
-    }
-
-    private void changed(String code, ClassEvent.Kind kind) {
-        tables.classes().touch(code, clock.instant());
-        events.publish(code, kind);
     }
 
     /** The class of a code from outside, counting it against {@code client} when it names none. */

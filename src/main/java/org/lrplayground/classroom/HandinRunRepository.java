@@ -1,5 +1,6 @@
 package org.lrplayground.classroom;
 
+import java.util.Collection;
 import java.util.List;
 import org.lrplayground.classroom.Rows.ClassHandinRun;
 import org.springframework.data.repository.Repository;
@@ -12,4 +13,6 @@ interface HandinRunRepository extends Repository<ClassHandinRun, Long> {
     List<ClassHandinRun> findByClassCodeOrderByHandinIdAscIdxAsc(String classCode);
 
     List<ClassHandinRun> findByHandinIdOrderByIdx(long handinId);
+
+    List<ClassHandinRun> findByHandinIdInOrderByHandinIdAscIdxAsc(Collection<Long> handinIds);
 }

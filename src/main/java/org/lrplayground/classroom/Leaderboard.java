@@ -26,7 +26,7 @@ final class Leaderboard {
     private final int sceneVersion;
     private final List<Entry> entries;
 
-    /** @param handins the class's hand-ins, oldest first; {@code runs} of each by hand-in id */
+    /** @param handins the class's hand-ins, oldest first, or only each student's latest; {@code runs} of each by hand-in id */
     Leaderboard(Challenge challenge, int sceneVersion, List<ClassHandin> handins, Map<Long, List<ClassHandinRun>> runs) {
         this.ranked = challenge != Challenge.NONE;
         this.sceneVersion = sceneVersion;

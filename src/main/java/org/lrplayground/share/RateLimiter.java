@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A token bucket per key: up to {@code perMinute} takes at once, refilled continuously at
- * {@code perMinute} a minute. In memory: a restart forgets the buckets, which only forgives.
+ * A token bucket per key: up to {@code count} takes at once, refilled continuously at
+ * {@code count} a period (a minute unless given). In memory: a restart forgets the buckets, which only forgives.
  * Synchronised: what it limits (short links, joins to a class, hand-ins) is done by hand, a few a
  * minute per key, so a lock costs nothing.
  */
@@ -16,10 +16,11 @@ public final class RateLimiter {
 
     /** Full buckets say nothing a new one would not; past this many keys they are dropped. */
     private static final int SWEEP_ABOVE = 10_000;
-    private static final double MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final String what;
-    private final int perMinute;
+    private final int count;
+    private final Duration period;
+    private final double periodNanos;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new HashMap<>();
 
@@ -29,11 +30,18 @@ public final class RateLimiter {
 
     /** @param what what is counted, plural, as users read it: "short links" */
     public RateLimiter(String what, int perMinute, Clock clock) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("perMinute must be at least 1 (got " + perMinute + ")");
+        this(what, perMinute, Duration.ofMinutes(1), clock);
+    }
+
+    /** @param count takes per {@code period}, e.g. 10 classes an hour */
+    public RateLimiter(String what, int count, Duration period, Clock clock) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1 (got " + count + ")");
         }
         this.what = what;
-        this.perMinute = perMinute;
+        this.count = count;
+        this.period = period;
+        this.periodNanos = period.toNanos();
         this.clock = clock;
     }
 
@@ -45,7 +53,7 @@ public final class RateLimiter {
     public synchronized void take(String key) {
         long now = nanos(clock.instant());
         if (buckets.size() > SWEEP_ABOVE) {
-            buckets.values().removeIf(b -> tokens(b, now) >= perMinute);
+            buckets.values().removeIf(b -> tokens(b, now) >= count);
         }
         double tokens = available(key, now);
         buckets.put(key, new Bucket(tokens - 1, now));
@@ -63,15 +71,15 @@ public final class RateLimiter {
 
     private double available(String key, long now) {
         Bucket bucket = buckets.get(key);
-        double tokens = bucket == null ? perMinute : tokens(bucket, now);
+        double tokens = bucket == null ? count : tokens(bucket, now);
         if (tokens < 1) {
-            throw new RateLimitedException(what, perMinute, Duration.ofNanos((long) Math.ceil((1 - tokens) * MINUTE_NANOS / perMinute)));
+            throw new RateLimitedException(what, count, period, Duration.ofNanos((long) Math.ceil((1 - tokens) * periodNanos / count)));
         }
         return tokens;
     }
 
     private double tokens(Bucket b, long now) {
-        return Math.min(perMinute, b.tokens() + (now - b.nanos()) * perMinute / MINUTE_NANOS);
+        return Math.min(count, b.tokens() + (now - b.nanos()) * count / periodNanos);
     }
 
     private static long nanos(Instant t) {

@@ -27,7 +27,7 @@ class ClassroomPersistenceTest {
         Handin handin;
         try (ConfigurableApplicationContext app = start(args)) {
             ClassroomService classes = app.getBean(ClassroomService.class);
-            c = classes.create("surface=booth&steps=200&run=sgd:lr=0.01", Challenge.CLOSEST, EnumSet.of(Change.HYPERPARAMETERS));
+            c = classes.create("surface=booth&steps=200&run=sgd:lr=0.01", Challenge.CLOSEST, EnumSet.of(Change.HYPERPARAMETERS), "teacher");
             token = classes.join(c.code(), "Ada", "school").token();
             handin = classes.handIn(c.code(), token, List.of("sgd:lr=0.05"), null, "school");
             classes.setLocked(c.code(), c.teacherKey(), true);

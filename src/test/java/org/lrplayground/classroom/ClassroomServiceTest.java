@@ -54,12 +54,12 @@ class ClassroomServiceTest {
     }
 
     ClassroomService service() {
-        return service(new ClassroomProperties(500, 20, 30, 10));
+        return service(new ClassroomProperties(500, 20, 30, 10, 10, 1000));
     }
 
     @Test
     void aClassHasASixCharacterCodeOfTheUnambiguousAlphabetAndAKeyOfAtLeast128Bits() {
-        ClassroomService.NewClass c = service().create("?" + SCENE, Challenge.LOWEST, EVERYTHING);
+        ClassroomService.NewClass c = service().create("?" + SCENE, Challenge.LOWEST, EVERYTHING, "teacher");
 
         assertThat(c.code()).matches("[A-HJKMNP-Z2-9]{6}").doesNotContain("0", "O", "1", "I", "L");
         assertThat(c.teacherKey()).matches("[A-Za-z0-9_-]{22,}");
@@ -74,17 +74,17 @@ class ClassroomServiceTest {
     @Test
     void aBadSceneIsRefusedNamingItsParameter() {
         FormatException e = catchThrowableOfType(FormatException.class,
-                () -> service().create("surface=booth&run=adam:lr=-1", Challenge.NONE, EVERYTHING));
+                () -> service().create("surface=booth&run=adam:lr=-1", Challenge.NONE, EVERYTHING, "teacher"));
 
         assertThat(e.parameter()).startsWith("scene.run[0]");
-        assertThat(catchThrowableOfType(FormatException.class, () -> service().create(" ", Challenge.NONE, EVERYTHING))
+        assertThat(catchThrowableOfType(FormatException.class, () -> service().create(" ", Challenge.NONE, EVERYTHING, "teacher"))
                 .parameter()).isEqualTo("scene");
     }
 
     @Test
     void nicknamesAreTrimmedAndUniqueInTheirClassWhateverTheirCase() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
 
         s.join(c.code(), "  Ada  ", "school");
         assertThat(problem(() -> s.join(c.code(), "ADA", "school"))).isEqualTo(Problem.NAME_TAKEN);
@@ -92,7 +92,7 @@ class ClassroomServiceTest {
         assertThat(problem(() -> s.join(c.code(), "   ", "school"))).isEqualTo(Problem.BAD_NAME);
         assertThat(problem(() -> s.join(c.code(), "x".repeat(25), "school"))).isEqualTo(Problem.BAD_NAME);
         s.join(c.code(), "🦊".repeat(24), "school"); // 24 characters in 48 UTF-16 units
-        s.join(s.create(SCENE, Challenge.NONE, EVERYTHING).code(), "ada", "school");
+        s.join(s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher").code(), "ada", "school");
 
         assertThat(s.board(c.code(), c.teacherKey(), "t").students()).extracting(Board.Student::name)
                 .containsExactly("Ada", "🦊".repeat(24));
@@ -100,8 +100,8 @@ class ClassroomServiceTest {
 
     @Test
     void aClassTakesAtMostItsNumberOfStudents() {
-        ClassroomService s = service(new ClassroomProperties(2, 20, 30, 10));
-        String code = s.create(SCENE, Challenge.NONE, EVERYTHING).code();
+        ClassroomService s = service(new ClassroomProperties(2, 20, 30, 10, 10, 1000));
+        String code = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher").code();
         s.join(code, "a", "school");
         s.join(code, "b", "school");
 
@@ -111,7 +111,7 @@ class ClassroomServiceTest {
     @Test
     void theServerComputesEveryRunAndRanksTheLatestHandInOfEachStudent() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING, "teacher");
         ClassroomService.Joined ada = s.join(c.code(), "Ada", "school");
         ClassroomService.Joined bob = s.join(c.code(), "Bob", "school");
 
@@ -143,7 +143,7 @@ class ClassroomServiceTest {
     @Test
     void fastestRanksRunsThatDidNotConvergeAfterThoseThatDid() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.FASTEST, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.FASTEST, EVERYTHING, "teacher");
         Handin slow = s.handIn(c.code(), s.join(c.code(), "slow", "x").token(), List.of("sgd:lr=0.00001"), null, "x");
         Handin fast = s.handIn(c.code(), s.join(c.code(), "fast", "x").token(), List.of("sgd:lr=0.1"), null, "x");
 
@@ -157,7 +157,7 @@ class ClassroomServiceTest {
     @Test
     void closestRanksByTheDistanceToTheNearestMinimum() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.CLOSEST, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.CLOSEST, EVERYTHING, "teacher");
         Handin h = s.handIn(c.code(), s.join(c.code(), "a", "x").token(), List.of("adam:lr=0.05"), null, "x");
 
         assertThat(h.runs().getFirst().metric()).isEqualTo(h.runs().getFirst().distanceToMinimum()).isNotNull();
@@ -166,7 +166,7 @@ class ClassroomServiceTest {
     @Test
     void aHandInMayChangeOnlyWhatTheClassAllows() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EnumSet.of(Change.HYPERPARAMETERS));
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EnumSet.of(Change.HYPERPARAMETERS), "teacher");
         String token = s.join(c.code(), "a", "x").token();
 
         s.handIn(c.code(), token, List.of("sgd:lr=0.05"), null, "x");
@@ -178,7 +178,7 @@ class ClassroomServiceTest {
         assertThatThrownBy(() -> s.handIn(c.code(), token, List.of("sgd:lr=0.05,x0=1,y0=1"), null, "x"))
                 .hasMessageContaining("keeps the scene's start");
 
-        ClassroomService.NewClass fixed = s.create(SCENE, Challenge.NONE, Set.of());
+        ClassroomService.NewClass fixed = s.create(SCENE, Challenge.NONE, Set.of(), "teacher");
         assertThatThrownBy(() -> s.handIn(fixed.code(), s.join(fixed.code(), "a", "x").token(), List.of("sgd:lr=0.05"), null, "x"))
                 .hasMessageContaining("keeps the optimizer's hyperparameters");
     }
@@ -186,7 +186,7 @@ class ClassroomServiceTest {
     @Test
     void pausedAndClosedClassesRefuseHandIns() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
         String token = s.join(c.code(), "a", "x").token();
 
         s.setState(c.code(), c.teacherKey(), ClassState.PAUSED);
@@ -203,7 +203,7 @@ class ClassroomServiceTest {
     @Test
     void aLockedClassTakesItsSceneAsItIsWhateverTheClientIs() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
         String token = s.join(c.code(), "a", "x").token();
         s.setLocked(c.code(), c.teacherKey(), true);
 
@@ -219,7 +219,7 @@ class ClassroomServiceTest {
     @Test
     void aHandInMadeOnAReplacedSceneIsRefusedSayingWhy() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
         String token = s.join(c.code(), "a", "x").token();
         s.handIn(c.code(), token, List.of("sgd:lr=0.01"), 1, "x");
         s.sendScene(c.code(), c.teacherKey(), "surface=himmelblau&steps=100&run=adam:lr=0.1");
@@ -234,8 +234,8 @@ class ClassroomServiceTest {
     @Test
     void keysAndTokensOfOtherClassesAreRefused() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
-        ClassroomService.NewClass other = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
+        ClassroomService.NewClass other = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
         String token = s.join(other.code(), "a", "x").token();
 
         assertThat(problem(() -> s.board(c.code(), other.teacherKey(), "x"))).isEqualTo(Problem.WRONG_SECRET);
@@ -245,9 +245,53 @@ class ClassroomServiceTest {
     }
 
     @Test
+    void classesAreLimitedPerAddressAnHourAndInTotal() {
+        ClassroomService s = service(new ClassroomProperties(500, 20, 30, 10, 2, 1000));
+        s.create(SCENE, Challenge.NONE, EVERYTHING, "school");
+        s.create(SCENE, Challenge.NONE, EVERYTHING, "school");
+
+        RateLimitedException limited = catchThrowableOfType(RateLimitedException.class,
+                () -> s.create(SCENE, Challenge.NONE, EVERYTHING, "school"));
+        assertThat(limited.getMessage()).contains("2 classes within an hour");
+        assertThat(limited.retryAfter()).isEqualTo(Duration.ofMinutes(30));
+        s.create(SCENE, Challenge.NONE, EVERYTHING, "another school");
+        clock.advance(Duration.ofMinutes(30));
+        s.create(SCENE, Challenge.NONE, EVERYTHING, "school");
+
+        ClassroomService full = service(new ClassroomProperties(500, 20, 30, 10, 10, (int) tables.classes().count() + 1));
+        full.create(SCENE, Challenge.NONE, EVERYTHING, "a");
+        RateLimitedException fullServer = catchThrowableOfType(RateLimitedException.class,
+                () -> full.create(SCENE, Challenge.NONE, EVERYTHING, "b"));
+        assertThat(fullServer.getMessage()).contains("holds");
+        assertThat(fullServer.retryAfter()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void theBoardShowsEachStudentsLatestTenHandInsAndTheCsvAllOfThem() throws Exception {
+        ClassroomService s = service();
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING, "teacher");
+        ClassroomService.Joined ada = s.join(c.code(), "Ada", "school");
+        Handin bob = s.handIn(c.code(), s.join(c.code(), "Bob", "school").token(), List.of("sgd:lr=0.05"), null, "school");
+        List<Long> adas = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            adas.add(s.handIn(c.code(), ada.token(), List.of("sgd:lr=0.0" + (10 + i)), null, "school").id());
+        }
+
+        Board board = s.board(c.code(), c.teacherKey(), "teacher");
+        assertThat(board.students()).extracting(st -> st.handins().stream().map(Handin::id).toList())
+                .containsExactly(adas.subList(2, 12), List.of(bob.id()));
+        assertThat(s.student(c.code(), ada.token(), "school").handins()).extracting(Handin::id)
+                .isEqualTo(adas.subList(2, 12));
+        assertThat(board.leaderboard()).extracting(Board.Place::handinId).containsExactly(bob.id(), adas.getLast());
+        StringWriter csv = new StringWriter();
+        s.exportCsv(c.code(), c.teacherKey(), csv);
+        assertThat(csv.toString().split("\r\n")).as("a header and every run").hasSize(1 + 13);
+    }
+
+    @Test
     void handInsAreLimitedPerStudentAndComeBackWithTime() {
-        ClassroomService s = service(new ClassroomProperties(500, 3, 30, 10));
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        ClassroomService s = service(new ClassroomProperties(500, 3, 30, 10, 10, 1000));
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
         String busy = s.join(c.code(), "busy", "x").token();
         for (int i = 0; i < 3; i++) {
             s.handIn(c.code(), busy, List.of("sgd:lr=0.01"), null, "x");
@@ -265,7 +309,7 @@ class ClassroomServiceTest {
     @Test
     void unknownCodesAreLimitedPerAddressWhileKnownOnesNeverAre() {
         ClassroomService s = service();
-        String code = s.create(SCENE, Challenge.NONE, EVERYTHING).code();
+        String code = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher").code();
         for (int i = 0; i < 100; i++) {
             s.join(code, "student " + i, "school");
         }
@@ -281,7 +325,7 @@ class ClassroomServiceTest {
     @Test
     void theTeacherSpotlightsRemovesResetsAndSendsScenesAndEachChangeIsAnEvent() {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING, "teacher");
         bus.subscribe(c.code(), events::add);
         String token = s.join(c.code(), "Ada", "x").token();
         Handin h = s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x");
@@ -316,11 +360,11 @@ class ClassroomServiceTest {
 
     @Test
     void closedAndIdleClassesAreRemovedAndTheirCodesMayBeGivenOutAgain() {
-        ClassroomService s = new ClassroomService(tables, engine, bus, new ClassroomProperties(500, 20, 30, 10),
+        ClassroomService s = new ClassroomService(tables, engine, bus, new ClassroomProperties(500, 20, 30, 10, 10, 1000),
                 transactions, clock, new SplittableRandom(7));
-        ClassroomService.NewClass closed = s.create(SCENE, Challenge.NONE, EVERYTHING);
-        ClassroomService.NewClass idle = s.create(SCENE, Challenge.NONE, EVERYTHING);
-        ClassroomService.NewClass busy = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        ClassroomService.NewClass closed = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
+        ClassroomService.NewClass idle = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
+        ClassroomService.NewClass busy = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
         s.join(closed.code(), "a", "x");
         s.setState(closed.code(), closed.teacherKey(), ClassState.CLOSED);
         bus.subscribe(closed.code(), events::add);
@@ -337,15 +381,15 @@ class ClassroomServiceTest {
         assertThat(problem(() -> s.info(idle.code(), "x"))).isEqualTo(Problem.UNKNOWN_CLASS);
         assertThat(s.info(busy.code(), "x").code()).isEqualTo(busy.code());
 
-        ClassroomService sameCodes = new ClassroomService(tables, engine, bus, new ClassroomProperties(500, 20, 30, 10),
+        ClassroomService sameCodes = new ClassroomService(tables, engine, bus, new ClassroomProperties(500, 20, 30, 10, 10, 1000),
                 transactions, clock, new SplittableRandom(7));
-        assertThat(sameCodes.create(SCENE, Challenge.NONE, EVERYTHING).code()).as("the closed class's code").isEqualTo(closed.code());
+        assertThat(sameCodes.create(SCENE, Challenge.NONE, EVERYTHING, "teacher").code()).as("the closed class's code").isEqualTo(closed.code());
     }
 
     @Test
     void theCsvHasOneRowPerRunThatReplays() throws Exception {
         ClassroomService s = service();
-        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING);
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING, "teacher");
         s.handIn(c.code(), s.join(c.code(), "=Ada, \"the\" first", "x").token(), List.of("sgd:lr=0.02", "adam:lr=0.1"), null, "x");
         StringWriter out = new StringWriter();
 

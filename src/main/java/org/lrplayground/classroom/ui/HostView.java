@@ -1,5 +1,6 @@
 package org.lrplayground.classroom.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -22,6 +24,7 @@ import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.link.PageLink;
 import org.lrplayground.playground.ui.PlaygroundView;
+import org.lrplayground.share.RateLimitedException;
 import org.lrplayground.ui.MainLayout;
 
 /**
@@ -84,10 +87,14 @@ public class HostView extends Div implements BeforeEnterObserver {
         int query = text.indexOf('?');
         ClassroomService.NewClass made;
         try {
-            made = classes.create(query < 0 ? text : text.substring(query + 1), challenge.getValue(), allowed.getValue());
+            made = classes.create(query < 0 ? text : text.substring(query + 1), challenge.getValue(), allowed.getValue(),
+                    UI.getCurrent().getSession().getBrowser().getAddress());
         } catch (FormatException e) {
             scene.setInvalid(true);
             scene.setErrorMessage(Sentences.of(e));
+            return;
+        } catch (RateLimitedException e) {
+            Notification.show(e.getMessage());
             return;
         }
         // A page load, not a router move: the board reads the key from its fragment and keeps it.
