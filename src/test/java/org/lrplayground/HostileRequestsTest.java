@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its own), so that the rows that try them do not refuse the ones after them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lrp.classroom.unknown-codes-per-minute=100000")
+        properties = {"lrp.classroom.unknown-codes-per-minute=100000", "lrp.classroom.classes-per-hour=100000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileRequestsTest {
 
@@ -77,7 +77,7 @@ class HostileRequestsTest {
                 "closed", ClassState.CLOSED, "locked", ClassState.OPEN, "fixed", ClassState.OPEN, "other", ClassState.OPEN);
         states.forEach((name, state) -> {
             ClassroomService.NewClass c = classes.create(SCENE, Challenge.LOWEST,
-                    name.equals("fixed") ? EnumSet.noneOf(Change.class) : EnumSet.allOf(Change.class));
+                    name.equals("fixed") ? EnumSet.noneOf(Change.class) : EnumSet.allOf(Change.class), "setup");
             values.put(name, c.code());
             values.put(name + "Key", c.teacherKey());
             values.put(name + "Token", classes.join(c.code(), "taken", "setup").token());
