@@ -49,6 +49,7 @@ class ClassroomIT {
         board.waitForURL("**/board/*");
         assertThat(board.locator("#board-counts")).hasText("0 joined · 0 handed in");
         assertThat(board.url()).as("the key leaves the address bar, which a projector shows").doesNotContain("key=");
+        assertThat(board.locator("#teacher-link input")).hasValue(java.util.regex.Pattern.compile(".*/board/[A-Z2-9]{6}#key=.+"));
         board.waitForFunction("() => { const q = document.querySelector('.board-qr'); return q && q.complete && q.naturalWidth > 0; }");
         String qrSource = (String) board.evaluate("() => document.querySelector('.board-qr').src");
         String join = QrReader.read(board.request().get(qrSource).body());
@@ -99,6 +100,7 @@ class ClassroomIT {
             board.getByText("Hide names").click();
             board.waitForFunction("() => [...document.querySelectorAll('#leaderboard vaadin-grid-cell-content')].some(c => c.innerText === 'Student 1')");
             assertThat(leaderboard(board)).doesNotContain("Ana", "Ben", "Chen");
+            assertThat(board.locator(".board-teacher")).as("a projected board shows no teacher link").isHidden();
 
             board.locator("#leaderboard vaadin-grid-cell-content").getByText("Student 2", new Locator.GetByTextOptions().setExact(true)).click();
             board.getByText("Spotlight", new Page.GetByTextOptions().setExact(true)).click();
@@ -123,7 +125,6 @@ class ClassroomIT {
             students.get(1).click("#hand-in");
             assertThat(students.get(1).locator("#class-place")).containsText("Not handed in: these runs are on the old scene");
             assertThat(students.get(1).locator(".race-results")).containsText("lr=0.03");
-            assertThat(board.locator("#teacher-link input")).hasValue(java.util.regex.Pattern.compile(".*/board/[A-Z2-9]{6}#key=.+"));
             // Hand-ins on the old scene no longer count.
             assertThat(board.locator("#board-counts")).hasText("3 joined · 0 handed in");
 
