@@ -120,7 +120,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
         teacherLink.setId("teacher-link");
         teacherLink.setReadOnly(true);
         teacherLink.setHelperText("Opens this board in any browser, say on the classroom PC. Anyone with it runs the class: "
-                + "keep it to yourself and do not project it (Hide names hides it).");
+                + "keep it to yourself and do not project it; hiding the names hides it too.");
         copyTeacherLink.setId("copy-teacher-link");
         copyTeacherLink.addClickListener(e -> copyTeacherLink());
         copied.addClassName("board-copied");

@@ -100,7 +100,7 @@ class ClassroomIT {
             board.getByText("Hide names").click();
             board.waitForFunction("() => [...document.querySelectorAll('#leaderboard vaadin-grid-cell-content')].some(c => c.innerText === 'Student 1')");
             assertThat(leaderboard(board)).doesNotContain("Ana", "Ben", "Chen");
-            assertThat(board.locator(".board-teacher")).as("a projected board shows no teacher link").isHidden();
+            assertThat(board.locator(".board-teacher")).isHidden(); // a projected board shows no teacher link
 
             board.locator("#leaderboard vaadin-grid-cell-content").getByText("Student 2", new Locator.GetByTextOptions().setExact(true)).click();
             board.getByText("Spotlight", new Page.GetByTextOptions().setExact(true)).click();
