@@ -171,7 +171,7 @@ public class ClassroomService {
             });
         } catch (DuplicateKeyException e) {
             throw new ClassroomException(Problem.NAME_TAKEN, "someone in this class is already called '"
-                    + nickname.text() + "': please pick another nickname", "name");
+                    + nickname.text() + "' or a name that looks the same: please pick another nickname", "name");
         }
         events.publish(c.code(), ClassEvent.Kind.JOINED);
         return new Joined(student.id(), token);

@@ -136,7 +136,7 @@ class ClassroomHttpTest {
                 new Bad("joining an unknown class", "POST", "/api/classes/QQQQQQ/students", "name=Ada", null, 404, "no class", null),
                 new Bad("no nickname", "POST", "/api/classes/{code}/students", "", null, 400, "1 to 24 characters", "name"),
                 new Bad("a nickname with a line break", "POST", "/api/classes/{code}/students", "name=a%0Ab", null, 400,
-                        "control characters", "name"),
+                        "cannot hold U+000A, a control character", "name"),
                 new Bad("a taken nickname", "POST", "/api/classes/{code}/students", "name=TAKEN", null, 409, "already called", "name"),
                 new Bad("a hand-in without a token", "POST", "/api/classes/{code}/handins", "run=sgd", null, 401, "join the class", null),
                 new Bad("a hand-in with a wrong token", "POST", "/api/classes/{code}/handins", "run=sgd", "Bearer nonsense", 403,

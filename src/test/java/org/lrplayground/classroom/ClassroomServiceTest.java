@@ -82,20 +82,23 @@ class ClassroomServiceTest {
     }
 
     @Test
-    void nicknamesAreTrimmedAndUniqueInTheirClassWhateverTheirCase() {
+    void nicknamesAreTrimmedAndUniqueInTheirClassWhateverTheirCaseOrLookalikeLetters() {
         ClassroomService s = service();
         ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
 
         s.join(c.code(), "  Ada  ", "school");
         assertThat(problem(() -> s.join(c.code(), "ADA", "school"))).isEqualTo(Problem.NAME_TAKEN);
+        assertThatThrownBy(() -> s.join(c.code(), "\u0410da", "school")).as("a Cyrillic А")
+                .hasMessage("someone in this class is already called '\u0410da' or a name that looks the same: please pick another nickname");
         assertThat(problem(() -> s.join(c.code(), "a\tb", "school"))).isEqualTo(Problem.BAD_NAME);
         assertThat(problem(() -> s.join(c.code(), "   ", "school"))).isEqualTo(Problem.BAD_NAME);
         assertThat(problem(() -> s.join(c.code(), "x".repeat(25), "school"))).isEqualTo(Problem.BAD_NAME);
         s.join(c.code(), "🦊".repeat(24), "school"); // 24 characters in 48 UTF-16 units
+        s.join(c.code(), "꽦".repeat(24), "school"); // a key of 168 characters
         s.join(s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher").code(), "ada", "school");
 
         assertThat(s.board(c.code(), c.teacherKey(), "t").students()).extracting(Board.Student::name)
-                .containsExactly("Ada", "🦊".repeat(24));
+                .containsExactly("Ada", "🦊".repeat(24), "꽦".repeat(24));
     }
 
     @Test

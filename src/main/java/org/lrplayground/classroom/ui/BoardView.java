@@ -13,7 +13,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -55,7 +57,8 @@ import org.lrplayground.ui.MainLayout;
  * surface, the leaderboard, the room's lr-sensitivity, and the teacher's controls. The address is
  * a capability link, {@code /board/<code>#key=<teacher key>}: the fragment never reaches a server,
  * the page keeps the key in the browser's storage and drops it from the address bar (a projector
- * shows that bar).
+ * shows that bar). The board shows that link to copy, for another browser, except while names are
+ * hidden: then it is being projected.
  */
 @Route(value = "board/:code", layout = MainLayout.class)
 @PageTitle("Class board · Learning-Rate Playground")
@@ -78,6 +81,10 @@ public class BoardView extends Div implements BeforeEnterObserver {
     final Anchor joinLink = new Anchor();
     final Image qr = new Image();
     final Span message = new Span();
+    final TextField teacherLink = new TextField("Teacher link");
+    final Button copyTeacherLink = new Button("Copy", VaadinIcon.COPY.create());
+    final Span copied = new Span();
+    private final Div teacher = new Div();
     final Button pause = new Button();
     final Button lock = new Button();
     final Button names = new Button();
@@ -95,6 +102,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
     private String code;
     private String key;
     private String client;
+    private URI home;
     private Board shown;
 
     public BoardView(ClassroomService classes, ClassEvents events, RunService engine) {
@@ -109,7 +117,16 @@ public class BoardView extends Div implements BeforeEnterObserver {
         qr.addClassName("board-qr");
         qr.setAlt("QR code of the join link");
         joinLink.setId("join-link");
-        Div join = new Div(title, new Div(joinLink), counts, settings);
+        teacherLink.setId("teacher-link");
+        teacherLink.setReadOnly(true);
+        teacherLink.setHelperText("Opens this board in any browser, say on the classroom PC. Anyone with it runs the class: "
+                + "keep it to yourself and do not project it; hiding the names hides it too.");
+        copyTeacherLink.setId("copy-teacher-link");
+        copyTeacherLink.addClickListener(e -> copyTeacherLink());
+        copied.addClassName("board-copied");
+        teacher.addClassName("board-teacher");
+        teacher.add(teacherLink, copyTeacherLink, copied);
+        Div join = new Div(title, new Div(joinLink), counts, settings, teacher);
         join.addClassName("board-join");
         Div head = new Div(join, qr);
         head.addClassName("board-head");
@@ -178,6 +195,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
         if (!refresh()) {
             return;
         }
+        showTeacherLink();
         board.setVisible(true);
         csv.setHref(DownloadHandler.fromInputStream(e -> {
             StringWriter out = new StringWriter();
@@ -189,12 +207,29 @@ public class BoardView extends Div implements BeforeEnterObserver {
     }
 
     private void showJoin(URI home) {
+        this.home = home;
+        showTeacherLink();
         String link = home.resolve(ClassroomController.JOIN.substring(1) + code).toString();
         joinLink.setHref(link);
         joinLink.setText(link);
         byte[] png = QrCodes.png(link);
         qr.setSrc(DownloadHandler.fromInputStream(e -> new DownloadResponse(new ByteArrayInputStream(png),
                 "join-" + code + ".png", "image/png", png.length)));
+    }
+
+    /** The link this board opened with, once both the key and the page's address have come. */
+    private void showTeacherLink() {
+        if (home != null && shown != null) {
+            teacherLink.setValue(home.resolve(ClassroomController.BOARD.substring(1) + code) + "#key=" + key);
+        }
+    }
+
+    /** To the clipboard where the page may write to it (HTTPS or this computer), else selected for Ctrl+C. */
+    private void copyTeacherLink() {
+        teacherLink.getElement().executeJs("""
+                this.inputElement.select();
+                return navigator.clipboard ? navigator.clipboard.writeText(this.value).then(() => true, () => false) : false;""")
+                .then(Boolean.class, done -> copied.setText(done ? "Copied." : "Selected: press Ctrl+C to copy it."));
     }
 
     /** Reads the board again and shows it; false, with the reason shown, when there is none to show. */
@@ -205,8 +240,8 @@ public class BoardView extends Div implements BeforeEnterObserver {
         } catch (ClassroomException e) {
             board.setVisible(false);
             message.setText(switch (e.problem()) {
-                case NOT_SIGNED_IN -> "This board opens with its teacher link, the one you got when you made the class "
-                        + "(it ends in #key=…). Students join at /join/" + code + ".";
+                case NOT_SIGNED_IN -> "This board opens with its teacher link (it ends in #key=…): copy it from the board "
+                        + "in the browser where you made the class. Students join at /join/" + code + ".";
                 default -> Sentences.of(e);
             });
             return false;
@@ -232,6 +267,7 @@ public class BoardView extends Div implements BeforeEnterObserver {
         pause.setText(open ? "Pause hand-ins" : "Resume hand-ins");
         lock.setText(b.locked() ? "Unlock editing" : "Lock editing");
         names.setText(b.namesHidden() ? "Show names" : "Hide names");
+        teacher.setVisible(!b.namesHidden());
         boolean active = b.state() != ClassState.CLOSED;
         for (Button control : List.of(pause, lock, names, sendScene, reset, close)) {
             control.setEnabled(active);

@@ -1,6 +1,7 @@
 package org.lrplayground.classroom.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -17,8 +18,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
 import jakarta.servlet.http.Cookie;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -51,8 +52,8 @@ import org.lrplayground.ui.MainLayout;
  * A student's page of a class, phone first: {@code /join} asks for the code, {@code /join/<code>}
  * for a nickname, then shows the class's scene in the playground with a Hand in button. A cookie
  * holds the student's token, so a reload or a lost connection comes back as the same student.
- * The teacher's settings reach the page live: a sent scene (the student's own runs stay one click
- * away), the lock, the pause and the spotlight.
+ * The teacher's settings reach the page live as {@link Notices}: a sent scene (the student's own
+ * runs stay one click away), the lock, the pause and the spotlight.
  */
 @Route(value = "join/:code?", layout = MainLayout.class)
 @PageTitle("Join a class · Learning-Rate Playground")
@@ -78,10 +79,11 @@ public class JoinView extends Div implements BeforeEnterObserver {
     final TextField nickname = new TextField("Nickname");
     final Button join = new Button("Join");
     final Span you = new Span();
-    final Span notes = new Span();
+    final Notices notices = new Notices();
     final Span place = new Span();
     final Button handIn = new Button("Hand in", VaadinIcon.UPLOAD_ALT.create());
     final Button back = new Button("Back to my runs");
+    final Button toClassScene = new Button("Open the new scene");
     final Button showSpotlight = new Button("Show it");
     final Span spotlight = new Span();
     private final Div bar = new Div();
@@ -90,8 +92,14 @@ public class JoinView extends Div implements BeforeEnterObserver {
     private String client;
     private String token;
     private ClassInfo info;
+    /** The version of the class scene that the playground shows: what a hand-in is made on. */
+    private int shownVersion;
     /** The student's own scene while the page shows another (the teacher's or the spotlight): Back restores it. */
-    private String mine;
+    private Kept mine;
+
+    /** A scene of the student's and the version of the class scene it was made on. */
+    private record Kept(String scene, int version) {
+    }
 
     public JoinView(ClassroomService classes, ClassEvents events) {
         this.classes = classes;
@@ -103,7 +111,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
         codeField.setMaxLength(ClassroomService.CODE_LENGTH);
         codeField.setHelperText("6 letters and digits, as on the teacher's screen");
         nickname.setId("nickname");
-        nickname.setMaxLength(24);
+        // No maximum length: the browser would cut a longer name silently; the server says why it is refused.
         nickname.setHelperText("1 to 24 characters, shown on the class's board");
         join.setId("join");
         join.addThemeVariants(ButtonVariant.PRIMARY);
@@ -114,16 +122,20 @@ public class JoinView extends Div implements BeforeEnterObserver {
         handIn.addClickListener(e -> handIn());
         back.setId("back-to-mine");
         back.addClickListener(e -> showMine());
+        toClassScene.setId("to-class-scene");
+        toClassScene.addClickListener(e -> showClassScene());
         showSpotlight.setId("show-spotlight");
         showSpotlight.addClickListener(e -> showSpotlight());
+        for (Button action : List.of(back, toClassScene, showSpotlight)) {
+            action.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        }
         you.addClassName("class-you");
-        notes.setId("class-notes");
         place.setId("class-place");
         spotlight.setId("class-spotlight");
-        Div spot = new Div(spotlight, showSpotlight);
-        spot.addClassName("class-spotlight");
+        Div head = new Div(you, back);
+        head.addClassName("class-head");
         bar.addClassName("class-bar");
-        bar.add(you, place, notes, back, spot);
+        bar.add(head, notices);
     }
 
     @Override
@@ -182,10 +194,25 @@ public class JoinView extends Div implements BeforeEnterObserver {
             message.setText(Sentences.of(e));
             return;
         }
-        // A cookie for this class's pages, for 30 days: a reload or a new connection finds the student again.
-        getElement().executeJs("document.cookie = $0 + '=' + $1 + '; path=/; max-age=2592000; SameSite=Lax'"
-                + " + (location.protocol === 'https:' ? '; Secure' : '')", cookieName(code), token);
+        rememberStudent();
         enter();
+    }
+
+    /**
+     * A cookie for this class's pages, for 30 days: a reload or a new connection finds the student
+     * again. It comes from the server, HttpOnly, so that no script in the page can read the token.
+     * The app's push transport (WEBSOCKET_XHR) sends the page's events as XHR requests, whose
+     * response can set a cookie; a websocket message could not.
+     */
+    private void rememberStudent() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        Cookie cookie = new Cookie(cookieName(code), token);
+        cookie.setPath(request.getContextPath() + "/");
+        cookie.setMaxAge(30 * 24 * 60 * 60);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        VaadinResponse.getCurrent().addCookie(cookie);
     }
 
     /** The student behind the token, if it is one of this class's. */
@@ -205,10 +232,12 @@ public class JoinView extends Div implements BeforeEnterObserver {
                 .getOrCreate(PlaygroundView.class);
         playground.addActions(handIn);
         playground.embed(info.scene(), HIDDEN);
+        shownVersion = info.sceneVersion();
         you.setText("Class " + info.code() + " · you are " + me.name());
-        me.handins().stream().max(Comparator.comparing(Handin::id)).ifPresent(this::showPlace);
+        me.handins().stream().filter(h -> h.sceneVersion() == info.sceneVersion()).max(Comparator.comparing(Handin::id))
+                .ifPresent(this::showPlace);
         add(bar, playground);
-        showSettings(Set.of());
+        showSettings(null);
         if (isAttached()) {
             ClassUpdates.follow(this, events, code, FOLLOWED, this::changed);
         }
@@ -232,57 +261,87 @@ public class JoinView extends Div implements BeforeEnterObserver {
         try {
             info = classes.info(code, client);
         } catch (ClassroomException | RateLimitedException e) {
-            notes.setText(Sentences.of(e));
+            notices.show(Notices.Kind.STATE, new Span(Sentences.of(e)));
             return;
         }
         if (info.sceneVersion() != before.sceneVersion()) {
-            keepMine();
-            playground.embed(info.scene(), HIDDEN);
+            showClassScene();
+            notices.show(Notices.Kind.SCENE, new Span("The teacher sent a new scene."
+                    + (mine == null ? "" : " Your runs are one tap away: Back to my runs.")));
         }
-        showSettings(kinds);
+        showSettings(before);
     }
 
-    /** The notes, the lock and the Hand in button as the teacher set them. */
-    private void showSettings(Set<ClassEvent.Kind> kinds) {
-        List<String> said = new ArrayList<>();
-        if (kinds.contains(ClassEvent.Kind.SCENE)) {
-            said.add("The teacher sent a new scene.");
+    /**
+     * The notices, the lock and the Hand in button as the teacher set them. A notice comes when
+     * its setting changes (or with the page), so one the student dismissed stays away until then.
+     *
+     * @param before the class as the page showed it so far, or null for a page just shown
+     */
+    private void showSettings(ClassInfo before) {
+        if (before == null || before.state() != info.state()) {
+            switch (info.state()) {
+                case PAUSED -> notices.show(Notices.Kind.STATE, new Span("Hand-ins are paused."));
+                case CLOSED -> notices.show(Notices.Kind.STATE, new Span("The class is closed."));
+                case OPEN -> notices.drop(Notices.Kind.STATE);
+            }
         }
-        if (info.state() == ClassState.PAUSED) {
-            said.add("Hand-ins are paused.");
-        } else if (info.state() == ClassState.CLOSED) {
-            said.add("The class is closed.");
+        if (before == null || before.locked() != info.locked()) {
+            if (info.locked()) {
+                notices.show(Notices.Kind.LOCKED, new Span("The teacher has locked editing: watch, or run the scene as it is."));
+            } else {
+                notices.drop(Notices.Kind.LOCKED);
+            }
         }
-        if (info.locked()) {
-            said.add("The teacher has locked editing: watch, or run the scene as it is.");
-        }
-        notes.setText(String.join(" ", said));
-        notes.setVisible(!said.isEmpty());
-        playground.setEditable(!info.locked());
-        handIn.setEnabled(info.state() == ClassState.OPEN);
-        back.setVisible(mine != null);
-        Handin shown = info.spotlight();
-        spotlight.getParent().ifPresent(p -> p.setVisible(shown != null));
+        Handin shown = spotlit(info);
         if (shown != null) {
             spotlight.setText("On everyone's screen: " + (info.spotlightName() == null ? "a hand-in" : info.spotlightName() + "'s hand-in")
                     + ", " + shown.runs().stream().map(r -> r.label() + " (" + r.status().reason() + ")")
                     .reduce((a, b) -> a + "; " + b).orElse(""));
         }
+        Handin was = before == null ? null : spotlit(before);
+        if (before == null || !Objects.equals(shown == null ? null : shown.id(), was == null ? null : was.id())) {
+            if (shown == null) {
+                notices.drop(Notices.Kind.SPOTLIGHT);
+            } else {
+                notices.show(Notices.Kind.SPOTLIGHT, spotlight, showSpotlight);
+            }
+        }
+        playground.setEditable(!info.locked());
+        handIn.setEnabled(info.state() == ClassState.OPEN);
+        back.setVisible(mine != null);
+    }
+
+    /** The spotlit hand-in if it was made on the class's scene as it is: an older one is no news. */
+    private static Handin spotlit(ClassInfo of) {
+        Handin shown = of.spotlight();
+        return shown != null && shown.sceneVersion() == of.sceneVersion() ? shown : null;
     }
 
     /** Keeps the student's own scene before another one is shown, unless another one is shown already. */
     private void keepMine() {
         if (mine == null) {
-            mine = playground.validScene().map(RunFormat::format).orElse(null);
+            mine = playground.validScene().map(s -> new Kept(RunFormat.format(s), shownVersion)).orElse(null);
         }
     }
 
     private void showMine() {
         if (mine != null) {
-            playground.embed(mine, HIDDEN);
+            playground.embed(mine.scene(), HIDDEN);
+            shownVersion = mine.version();
             mine = null;
-            showSettings(Set.of());
+            back.setVisible(false);
         }
+    }
+
+    /** The class's scene as the teacher sent it last, the student's own runs kept. */
+    private void showClassScene() {
+        keepMine();
+        playground.embed(info.scene(), HIDDEN);
+        shownVersion = info.sceneVersion();
+        back.setVisible(mine != null);
+        // A place on the scene before, or a hand-in refused there, no longer holds.
+        notices.drop(Notices.Kind.PLACE);
     }
 
     /** The spotlit hand-in's runs on the class's scene, in the student's playground. */
@@ -295,15 +354,15 @@ public class JoinView extends Div implements BeforeEnterObserver {
         List<RunConfig> runs = shown.runs().stream().map(r -> RunFormat.parse(r.query()).runs().getFirst()).toList();
         keepMine();
         playground.embed(RunFormat.format(scene.withRuns(runs)), HIDDEN);
-        showSettings(Set.of());
+        shownVersion = info.sceneVersion();
+        back.setVisible(mine != null);
     }
 
     /** Sends the runs on stage; the server computes them again and ranks them. */
     private void handIn() {
         Optional<RunSpec> scene = playground.validScene();
         if (scene.isEmpty()) {
-            notes.setText("Fix the marked fields first: only a valid scene can be handed in.");
-            notes.setVisible(true);
+            notPlaced("Fix the marked fields first: only a valid scene can be handed in.");
             return;
         }
         RunSpec spec = scene.get();
@@ -312,10 +371,23 @@ public class JoinView extends Div implements BeforeEnterObserver {
         List<String> runs = spec.runs().stream().map(r -> RunFormat.formatRun(new RunConfig(r.optimizer(), r.schedule(),
                 Objects.equals(spec.startOf(r), classStart) ? r.start() : spec.startOf(r)))).toList();
         try {
-            showPlace(classes.handIn(code, token, runs, info.sceneVersion(), client));
-        } catch (FormatException | ClassroomException | RateLimitedException e) {
-            place.setText("Not handed in: " + e.getMessage() + ".");
+            showPlace(classes.handIn(code, token, runs, shownVersion, client));
+        } catch (ClassroomException e) {
+            if (e.problem() == ClassroomException.Problem.STALE_SCENE) {
+                // The runs stay on the page: the student may want to carry them over to the new scene.
+                notPlaced("Not handed in: these runs are on the old scene, and the teacher has sent a new one since. "
+                        + "Hand in runs of the new scene.", toClassScene);
+            } else {
+                notPlaced("Not handed in: " + e.getMessage() + ".");
+            }
+        } catch (FormatException | RateLimitedException e) {
+            notPlaced("Not handed in: " + e.getMessage() + ".");
         }
+    }
+
+    private void notPlaced(String why, Component... actions) {
+        place.setText(why);
+        notices.show(Notices.Kind.PLACE, place, actions);
     }
 
     private void showPlace(Handin handin) {
@@ -326,5 +398,6 @@ public class JoinView extends Div implements BeforeEnterObserver {
         place.setText(best.map(r -> "Handed in: place " + r.rank() + " with " + r.label()
                         + (r.metric() == null ? "" : " (" + Numbers.readable(r.metric()) + ")"))
                 .orElse("Handed in " + handin.runs().size() + (handin.runs().size() == 1 ? " run." : " runs.")));
+        notices.show(Notices.Kind.PLACE, place);
     }
 }

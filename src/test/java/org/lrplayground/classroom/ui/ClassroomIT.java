@@ -49,6 +49,7 @@ class ClassroomIT {
         board.waitForURL("**/board/*");
         assertThat(board.locator("#board-counts")).hasText("0 joined · 0 handed in");
         assertThat(board.url()).as("the key leaves the address bar, which a projector shows").doesNotContain("key=");
+        assertThat(board.locator("#teacher-link input")).hasValue(java.util.regex.Pattern.compile(".*/board/[A-Z2-9]{6}#key=.+"));
         board.waitForFunction("() => { const q = document.querySelector('.board-qr'); return q && q.complete && q.naturalWidth > 0; }");
         String qrSource = (String) board.evaluate("() => document.querySelector('.board-qr').src");
         String join = QrReader.read(board.request().get(qrSource).body());
@@ -93,10 +94,13 @@ class ClassroomIT {
             // A reload, or a lost connection, comes back as the same student.
             students.get(0).reload();
             assertThat(students.get(0).locator(".class-you")).containsText("you are Ana");
+            assertThat((String) students.get(0).evaluate("() => document.cookie")).as("the token's cookie is HttpOnly")
+                    .doesNotContain("lrp-student-");
 
             board.getByText("Hide names").click();
             board.waitForFunction("() => [...document.querySelectorAll('#leaderboard vaadin-grid-cell-content')].some(c => c.innerText === 'Student 1')");
             assertThat(leaderboard(board)).doesNotContain("Ana", "Ben", "Chen");
+            assertThat(board.locator(".board-teacher")).isHidden(); // a projected board shows no teacher link
 
             board.locator("#leaderboard vaadin-grid-cell-content").getByText("Student 2", new Locator.GetByTextOptions().setExact(true)).click();
             board.getByText("Spotlight", new Page.GetByTextOptions().setExact(true)).click();
@@ -112,17 +116,21 @@ class ClassroomIT {
             board.locator("#send-scene-text textarea").fill("surface=ravine&kappa=50&steps=200&run=adam:lr=0.1");
             board.click("#send-scene");
             for (Page student : students) {
-                assertThat(student.locator("#class-notes")).containsText("The teacher sent a new scene.");
+                assertThat(student.locator("#class-notices")).containsText("The teacher sent a new scene.");
                 student.waitForFunction("() => document.querySelector('.race-results')?.innerText.includes('Adam lr=0.1')");
             }
             students.get(1).click("#back-to-mine");
             students.get(1).waitForFunction("() => document.querySelector('.race-results')?.innerText.includes('lr=0.03')");
+            // Its runs are on the old scene: refused, and they stay.
+            students.get(1).click("#hand-in");
+            assertThat(students.get(1).locator("#class-place")).containsText("Not handed in: these runs are on the old scene");
+            assertThat(students.get(1).locator(".race-results")).containsText("lr=0.03");
             // Hand-ins on the old scene no longer count.
             assertThat(board.locator("#board-counts")).hasText("3 joined · 0 handed in");
 
             board.getByText("Lock editing").click();
             for (Page student : students) {
-                assertThat(student.locator("#class-notes")).containsText("locked editing");
+                assertThat(student.locator("#class-notices")).containsText("locked editing");
                 assertThat(lr(student)).isDisabled();
             }
             board.getByText("Unlock editing").click();
@@ -130,7 +138,7 @@ class ClassroomIT {
 
             board.getByText("Pause hand-ins").click();
             assertThat(students.get(0).locator("#hand-in")).isDisabled();
-            assertThat(students.get(0).locator("#class-notes")).containsText("Hand-ins are paused.");
+            assertThat(students.get(0).locator("#class-notices")).containsText("Hand-ins are paused.");
             for (BrowserConsole phone : consoles) {
                 assertThat(phone.errors()).isEmpty();
             }
