@@ -30,6 +30,27 @@
     return a !== 0 && (a < 1e-3 || a >= 1e5) ? r.toExponential().replace('e+', 'e') : r.toString();
   };
 
+  /**
+   * An element holding children: strings become text, never markup. Tooltips are built with it,
+   * because run names carry what users typed (a board names each path after its student's nickname).
+   */
+  const el = (tag, ...children) => {
+    const e = document.createElement(tag);
+    e.append(...children);
+    return e;
+  };
+
+  /** A tooltip's lines, each a list of strings and nodes. */
+  const lines = (...rows) => el('div', ...rows.map((row) => el('div', ...row)));
+
+  /** A series' colour as ECharts' tooltips mark it: a dot. */
+  const swatch = (color) => {
+    const dot = el('span');
+    Object.assign(dot.style, {display: 'inline-block', width: '10px', height: '10px', borderRadius: '50%',
+      marginRight: '5px', background: color});
+    return dot;
+  };
+
   /** The steps of a thinned column: first, first + stride, …, and the last one at last. */
   const stepOf = (b, i, n) => (i === n - 1 ? b.last : b.first + i * b.stride);
 
@@ -478,13 +499,11 @@
           trigger: 'item', confine: true,
           formatter: (p) => {
             const v = p.value;
-            if (p.seriesId === 'minima') return `minimum at (${fmt(v[0])}, ${fmt(v[1])}), f = ${fmt(v[2])}`;
-            if (p.seriesId === 'start') return `start (${fmt(v[0])}, ${fmt(v[1])})`;
-            if (v.length < 4) return '';
+            if (p.seriesId === 'minima') return lines([`minimum at (${fmt(v[0])}, ${fmt(v[1])}), f = ${fmt(v[2])}`]);
+            if (p.seriesId === 'start') return lines([`start (${fmt(v[0])}, ${fmt(v[1])})`]);
             const run = this._runs[Number(p.seriesId.slice('steps-'.length))];
-            if (!run) return '';
-            return `<b>${run ? run.name : ''}</b><br>step ${v[2]}<br>x = ${fmt(v[0])}, y = ${fmt(v[1])}`
-                + `<br>loss = ${fmt(v[3])}`;
+            if (v.length < 4 || !run) return '';
+            return lines([el('b', run.name)], [`step ${v[2]}`], [`x = ${fmt(v[0])}, y = ${fmt(v[1])}`], [`loss = ${fmt(v[3])}`]);
           },
         },
         series: [
@@ -883,11 +902,11 @@
         },
         tooltip: c.dots ? {
           trigger: 'item', confine: true,
-          formatter: (p) => `${p.marker} ${p.seriesName}<br>${c.xName} ${fmt(p.value[0])}: <b>${fmt(p.value[1])}</b>`,
+          formatter: (p) => lines([swatch(p.color), p.seriesName], [`${c.xName} ${fmt(p.value[0])}: `, el('b', fmt(p.value[1]))]),
         } : {
           trigger: 'axis', confine: true,
-          formatter: (items) => `${c.xName} ${c.xLog ? fmt(items[0].value[0]) : items[0].value[0]}<br>` + items
-              .map((p) => `${p.marker} ${p.seriesName}: <b>${fmt(p.value[1])}</b>`).join('<br>'),
+          formatter: (items) => lines([`${c.xName} ${c.xLog ? fmt(items[0].value[0]) : items[0].value[0]}`],
+              ...items.map((p) => [swatch(p.color), `${p.seriesName}: `, el('b', fmt(p.value[1]))])),
         },
         xAxis: {
           type: c.xLog ? 'log' : 'value', name: c.xName + (c.xLog ? ' (log)' : ''), nameLocation: 'middle',
@@ -915,7 +934,8 @@
           symbol: 'none', silent: true,
           data: this._markers.map((m) => ({
             xAxis: m.x, lineStyle: {color: m.color ?? ink.text, type: 'dashed', width: 1.2},
-            label: {formatter: m.label, color: m.color ?? ink.text, position: 'insideEndTop'},
+            // A function: a string formatter would read {a}, {b}, … in the label as templates.
+            label: {formatter: () => m.label, color: m.color ?? ink.text, position: 'insideEndTop'},
           })),
         },
       };

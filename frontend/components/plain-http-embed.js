@@ -1,4 +1,4 @@
-// Inlined first into the index page when it is served over plain HTTP (PlainHttpEmbeds), so it runs
+// First in the index page's head when it is served over plain HTTP (PlainHttpEmbeds), so it runs
 // before Vaadin starts. Inside another site's iframe browsers then refuse the session cookie (only a
 // Secure cookie may be SameSite=None), and Vaadin would show nothing but "Cookies disabled". A probe
 // cookie with the session cookie's attributes tells whether that is so; if it is, the frame goes to

@@ -1,5 +1,6 @@
 package org.lrplayground.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
@@ -25,10 +26,12 @@ class RaceLegend extends Div {
         this.toggle = toggle;
         addClassName("race-legend");
         items.addClassName("race-legend-items");
-        Span key = new Span();
+        Span solid = new Span();
+        solid.addClassName("key-solid");
+        Span dashed = new Span();
+        dashed.addClassName("key-dashed");
+        Span key = new Span(new Text("effective lr: "), solid, new Text(" x · "), dashed, new Text(" y"));
         key.addClassName("race-legend-key");
-        key.getElement().setProperty("innerHTML", "effective lr: <span class='key-solid'></span> x · "
-                + "<span class='key-dashed'></span> y");
         add(items, key);
     }
 
