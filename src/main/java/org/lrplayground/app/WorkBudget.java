@@ -1,12 +1,11 @@
 package org.lrplayground.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,25 +26,23 @@ import org.springframework.stereotype.Service;
  * {@code lrp.budget.max-steps} before it starts, and a dear one (above {@code inline-steps}) runs
  * on a small pool (a worker per core, a short queue) rather than on the caller's thread, so that
  * however many heavy requests arrive, cheap ones still find a core. When the pool and its queue
- * are full the caller gets {@link Busy}. While it waits, the caller asks every {@link #POLL_MS} ms
- * whether its client has gone; if so the computation's {@link Progress} throws at its next report.
+ * are full the caller gets {@link Busy} at once rather than a wait nobody can bound.
+ *
+ * <p>Whoever started a {@link Job} may {@link Job#cancel} it: its {@link Progress} then throws at
+ * the computation's next report (every {@link Progress#CHUNK} steps), so it stops within
+ * milliseconds. A request thread {@link #await}s its job and looks every {@link #POLL_MS} ms
+ * whether its client has gone; a page cancels its job when it is detached.
  */
 @Service
 @EnableConfigurationProperties(BudgetProperties.class)
 public class WorkBudget implements DisposableBean {
 
-    /** For callers whose client cannot leave while they wait (a view's own request holds its session). */
+    /** For callers whose client cannot be asked whether it left (it will learn at its next write). */
     public static final BooleanSupplier STAYS = () -> false;
-    /** How often a waiting caller looks for its client. */
+    /** How often a waiting caller looks for its client: well under the second a left computation may go on. */
     static final long POLL_MS = 250;
 
-    /** A computation and what it reports; it may write its answer, hence the I/O error. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Progress progress) throws IOException;
-    }
-
-    /** No worker is free and the queue is full: data for a 503 with Retry-After, or a dialog's message. */
+    /** No worker is free and the queue is full: data for a 503 with Retry-After, or a page's message. */
     public static final class Busy extends RuntimeException {
 
         private final int retryAfterSeconds;
@@ -61,19 +58,42 @@ public class WorkBudget implements DisposableBean {
         }
     }
 
+    /** An admitted computation: its result to come, and the way to stop it. */
+    public static final class Job<T> {
+
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private Runnable task;
+
+        /** Completes with the computation's value or its failure; cancelled when {@link #cancel} was called. */
+        public CompletableFuture<T> result() {
+            return result;
+        }
+
+        /** Stops the computation at its next report, or before it starts when it still waits for a worker. */
+        public void cancel() {
+            cancelled.set(true);
+            result.cancel(false);
+        }
+    }
+
     private final BudgetProperties limits;
     private final ThreadPoolExecutor pool;
+    /** A place for each worker and each waiting computation: a dear job takes one until it ends. */
+    private final Semaphore places;
     private final LongAdder steps = new LongAdder();
 
     public WorkBudget(BudgetProperties limits) {
         this.limits = limits;
         AtomicInteger count = new AtomicInteger();
-        pool = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queue()), r -> {
+        pool = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
                     Thread t = new Thread(r, "work-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+        // Counted here rather than by a bounded queue, which refuses while idle workers have not yet taken its tasks.
+        places = new Semaphore(limits.threads() + limits.queue());
     }
 
     /** Whether the limit allows {@code cost}. */
@@ -95,63 +115,115 @@ public class WorkBudget implements DisposableBean {
     }
 
     /**
-     * Checks {@code cost}, then runs {@code work}: cheap work on this thread, dear work on a worker
-     * while this thread waits, looking every {@link #POLL_MS} ms whether {@code clientGone}.
+     * Checks {@code cost} and starts {@code work}: cheap work at once on this thread (the job is done
+     * when this returns), dear work on a worker of the pool.
      *
-     * @throws FormatException    when the cost is above the limit
-     * @throws Busy               when no worker is free and the queue is full
-     * @throws Progress.Cancelled when the client left before the work was done
+     * @throws FormatException when the cost is above the limit
+     * @throws Busy            when no worker is free and the queue is full
      */
-    public <T> T compute(Cost cost, BooleanSupplier clientGone, Work<T> work) throws IOException {
+    public <T> Job<T> submit(Cost cost, Function<Progress, T> work) {
+        Job<T> job = job(cost, work);
+        if (job.task != null) {
+            if (!places.tryAcquire()) {
+                throw new Busy(limits.retryAfterSeconds(), pool.getActiveCount(), pool.getQueue().size());
+            }
+            pool.execute(job.task);
+        }
+        return job;
+    }
+
+    /**
+     * As {@link #submit}, for a further piece of a computation already admitted (the next run of a
+     * streamed answer, whose first run got a place): it waits for a place instead of refusing, since
+     * a refusal halfway would cut an answer already under way.
+     *
+     * @throws Progress.Cancelled when {@code clientGone} while it waits for a place
+     */
+    public <T> Job<T> submitWaiting(Cost cost, Function<Progress, T> work, BooleanSupplier clientGone) {
+        Job<T> job = job(cost, work);
+        if (job.task != null) {
+            try {
+                while (!places.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS)) {
+                    if (clientGone.getAsBoolean()) {
+                        throw new Progress.Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Progress.Cancelled();
+            }
+            pool.execute(job.task);
+        }
+        return job;
+    }
+
+    /**
+     * A job of {@code work}, done already when cheap; a dear one has the task for a worker, which
+     * gives back its place when it ends.
+     */
+    private <T> Job<T> job(Cost cost, Function<Progress, T> work) {
         check(cost);
-        AtomicBoolean cancelled = new AtomicBoolean();
+        Job<T> job = new Job<>();
         Progress progress = n -> {
             steps.add(n);
-            if (cancelled.get()) {
+            if (job.cancelled.get()) {
                 throw new Progress.Cancelled();
             }
         };
-        if (!cost.exceeds(limits.inlineSteps())) {
-            return work.run(progress);
+        Runnable compute = () -> {
+            if (job.result.isDone()) {
+                return; // cancelled while it waited for a worker
+            }
+            try {
+                job.result.complete(work.apply(progress));
+            } catch (Throwable failed) {
+                job.result.completeExceptionally(failed);
+            }
+        };
+        if (cost.exceeds(limits.inlineSteps())) {
+            job.task = () -> {
+                try {
+                    compute.run();
+                } finally {
+                    places.release();
+                }
+            };
+        } else {
+            compute.run();
         }
-        Future<T> done;
-        try {
-            done = pool.submit(() -> work.run(progress));
-        } catch (RejectedExecutionException full) {
-            throw new Busy(limits.retryAfterSeconds(), pool.getActiveCount(), pool.getQueue().size());
-        }
+        return job;
+    }
+
+    /**
+     * Waits for {@code job}'s result, looking every {@link #POLL_MS} ms whether {@code clientGone};
+     * if so the job is cancelled.
+     *
+     * @throws Progress.Cancelled when the client left (or this thread was interrupted) before the result came
+     */
+    public <T> T await(Job<T> job, BooleanSupplier clientGone) {
         try {
             while (true) {
                 try {
-                    return done.get(POLL_MS, TimeUnit.MILLISECONDS);
+                    return job.result.get(POLL_MS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stillRunning) {
                     if (clientGone.getAsBoolean()) {
-                        cancelled.set(true);
-                        done.cancel(false);
+                        job.cancel();
                         throw new Progress.Cancelled();
                     }
                 }
             }
         } catch (InterruptedException e) {
-            cancelled.set(true);
+            job.cancel();
             Thread.currentThread().interrupt();
+            throw new Progress.Cancelled();
+        } catch (CancellationException e) {
             throw new Progress.Cancelled();
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case RuntimeException r -> throw r;
-                case IOException io -> throw io;
                 case Error error -> throw error;
                 default -> throw new IllegalStateException(e.getCause());
             }
-        }
-    }
-
-    /** As {@link #compute}, for work that writes nothing (an analysis), so has no I/O error. */
-    public <T> T analyse(Cost cost, BooleanSupplier clientGone, Function<Progress, T> work) {
-        try {
-            return compute(cost, clientGone, work::apply);
-        } catch (IOException cannotHappen) {
-            throw new UncheckedIOException(cannotHappen);
         }
     }
 

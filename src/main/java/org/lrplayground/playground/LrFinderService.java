@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
  * <p>Synchronous, on the caller's thread: a sweep is at most 100 optimizer steps, about 0.1 ms on
  * Rosenbrock or the spreadsheet's data. Only f* of a surface unbounded below or of a custom formula
  * needs a scan of the box (401 × 401 values), which the finder and this service each do once: about
- * 2 × 40 ms for a custom formula, as much as opening its race costs.
+ * 2 × 40 ms for a custom formula, as much as opening its race costs. It is still costed against the
+ * {@link WorkBudget}'s limit, like every door that computes.
  */
 @Service
 public class LrFinderService {

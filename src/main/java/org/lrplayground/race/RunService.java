@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.explain.Explanation;
 import org.lrplayground.engine.explain.StepEquations;
@@ -86,23 +86,31 @@ public class RunService {
 
     /**
      * Runs every run of {@code spec} in order, handing each to {@code sink} as soon as it has finished;
-     * runs {@code stateOf} (0-based) also record their optimizer state. Dear specs wait for a worker
-     * of the budget's pool, whose thread then feeds the sink while this one waits.
+     * runs {@code stateOf} (0-based) also record their optimizer state. A dear spec's runs are
+     * computed one by one on the budget's pool while the sink (a response being written) runs on this
+     * thread, so a client that reads slowly holds no worker. A client that left is noticed when the
+     * sink next writes, one run later.
      *
-     * @throws WorkBudget.Busy when the pool is full
+     * @throws org.lrplayground.engine.format.FormatException when it costs more than the budget allows,
+     *                                                        before the sink is called
+     * @throws WorkBudget.Busy when the pool is full, before the sink is called
      */
     public void runEach(RunSpec spec, Set<Integer> stateOf, Sink sink) throws IOException {
-        budget.compute(cost(spec), WorkBudget.STAYS, progress -> {
-            for (int i = 0; i < spec.runs().size(); i++) {
-                sink.accept(run(spec, i, stateOf.contains(i), progress));
-            }
-            return null;
-        });
+        Cost cost = cost(spec);
+        for (int i = 0; i < spec.runs().size(); i++) {
+            int index = i;
+            Function<Progress, FinishedRun> work = progress -> run(spec, index, stateOf.contains(index), progress);
+            // Each run is priced as the whole answer, so that all runs of a dear one take the pool;
+            // only the first may be refused, since a refusal later would cut an answer under way.
+            WorkBudget.Job<FinishedRun> job = i == 0 ? budget.submit(cost, work)
+                    : budget.submitWaiting(cost, work, WorkBudget.STAYS);
+            sink.accept(budget.await(job, WorkBudget.STAYS));
+        }
     }
 
     /**
      * Runs the spec's run {@code index} (0-based) alone to the end: the same points as in {@link #runEach}.
-     * A class's hand-in comes this way, one run at a time, each checked against the budget.
+     * A class's hand-in comes this way, one run at a time, after {@link #check} of all its runs.
      */
     public FinishedRun run(RunSpec spec, int index) {
         budget.check(Cost.of(spec, 1, "steps"));
