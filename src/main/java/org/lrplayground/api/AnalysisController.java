@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.lrplayground.app.Heartbeat;
+import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.analysis.Restarts;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.link.PageLink;
+import org.lrplayground.playground.BasinsService;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The analyses of one run: a scene in the run format with exactly one run, and the analysis's own
- * whole number. The whole query is checked before anything is computed, so bad input gets a clean
- * 400 from {@link ApiErrors}; numbers that are not finite are null.
+ * whole number. The whole query is checked and the work costed before anything is computed, so bad
+ * input or a cost above the budget gets a clean 400 from {@link ApiErrors}, a full pool a 503;
+ * numbers that are not finite are null. While a dear analysis computes, the answer's first bytes
+ * are spaces ({@link Heartbeat}), which find out whether the client is still there.
  *
  * <p>{@code GET /api/basins?<scene>&grid=<n>}: the basins of the run over an n × n grid of starts ({@link Basins}):
  * <pre>
@@ -41,9 +46,13 @@ public class AnalysisController {
 
     static final String RUN = "run";
 
+    private final BasinsService analyses;
+    private final WorkBudget budget;
     private final JsonMapper json;
 
-    public AnalysisController(JsonMapper json) {
+    public AnalysisController(BasinsService analyses, WorkBudget budget, JsonMapper json) {
+        this.analyses = analyses;
+        this.budget = budget;
         this.json = json;
     }
 
@@ -51,7 +60,7 @@ public class AnalysisController {
     public void basins(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> params = params(request);
         int grid = QueryKeys.integer(Basins.GRID, params.remove(Basins.GRID.name()), true);
-        Basins basins = Basins.of(oneRun(params, "basins"), 0, grid);
+        Basins basins = budget.await(analyses.of(oneRun(params, "basins"), 0, grid), Heartbeat.clientGone(response));
         answer(response, g -> write(g, basins));
     }
 
@@ -59,7 +68,8 @@ public class AnalysisController {
     public void restarts(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, List<String>> params = params(request);
         int n = QueryKeys.integer(Restarts.TRIES, params.remove(Restarts.TRIES.name()), true);
-        List<Restarts.Tries> tries = Restarts.of(oneRun(params, "restarts"), 0, n);
+        List<Restarts.Tries> tries = budget.await(analyses.restarts(oneRun(params, "restarts"), 0, n),
+                Heartbeat.clientGone(response));
         answer(response, g -> {
             g.writeStartObject();
             g.writeNumberProperty("samples", Restarts.SAMPLES);

@@ -1,9 +1,12 @@
 package org.lrplayground.api;
 
 import java.io.IOException;
+import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.format.FormatException;
+import org.lrplayground.engine.run.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,7 +18,9 @@ import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * The API's one error handler: every failure answers JSON {@code {"error": …, "parameter": …}}
- * and never a stack trace. Bad input is a 400 naming the parameter and what is accepted. It also
+ * and never a stack trace. Bad input is a 400 naming the parameter and what is accepted, and so is
+ * work above the budget (naming the key to lower, the cost and the limit); a full pool for heavy
+ * work is a 503 with Retry-After. It also
  * answers for the class API (named by package, which this one must not depend on), whose
  * controller maps its own errors and leaves bad runs and the unexpected to this one.
  */
@@ -42,6 +47,20 @@ public class ApiErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
         return answer(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+    }
+
+    /** The work budget's pool and queue are full: worth trying again soon, unlike a 400. */
+    @ExceptionHandler(WorkBudget.Busy.class)
+    ResponseEntity<ApiError> busy(WorkBudget.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_JSON).body(new ApiError(e.getMessage(), null));
+    }
+
+    /** The computation was stopped because its client left: no one is left to answer. */
+    @ExceptionHandler(Progress.Cancelled.class)
+    void cancelled(Progress.Cancelled e) {
+        log.debug("Client left during a computation: {}", e.toString());
     }
 
     /**

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,26 +60,30 @@ public class RunController {
         RunSpec spec = PageLink.spec(params);
         Set<Integer> stateOf = stateOf(stateTexts == null ? List.of() : stateTexts, spec);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
-            RunJson writer = new RunJson(g);
-            g.writeStartObject();
-            g.writeName("spec");
-            writer.spec(spec);
-            g.writeArrayPropertyStart("runs");
-            runs.runEach(spec, stateOf, writer::run);
-            g.writeEndArray();
-            g.writeEndObject();
-        }
+        // Closed only when whole: closing on a refusal (the budget's 400 or 503, which come before the
+        // first run) would end the JSON and send it as an answer instead of leaving the error's.
+        JsonGenerator g = json.createGenerator(response.getOutputStream());
+        RunJson writer = new RunJson(g);
+        g.writeStartObject();
+        g.writeName("spec");
+        writer.spec(spec);
+        g.writeArrayPropertyStart("runs");
+        runs.runEach(spec, stateOf, writer::run);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.close();
     }
 
     @GetMapping("/api/runs.csv")
     public void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RunSpec spec = PageLink.spec(query(request));
         response.setContentType(CSV);
-        try (Writer writer = new BufferedWriter(response.getWriter(), 1 << 16)) {
-            RunCsv.header(writer);
-            runs.runEach(spec, Set.of(), run -> RunCsv.rows(writer, run));
-        }
+        // The stream rather than getWriter(), which would leave an error answer no stream to write to;
+        // closed only when whole, as the JSON is.
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+        RunCsv.header(writer);
+        runs.runEach(spec, Set.of(), run -> RunCsv.rows(writer, run));
+        writer.close();
     }
 
     /** Any other address under /api answers JSON too, rather than the playground's not-found page. */

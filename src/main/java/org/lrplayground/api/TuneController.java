@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.lrplayground.app.Heartbeat;
+import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.analysis.Tuning;
 import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.format.RunFormat;
@@ -29,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  *            "also": {"parameter", "values", "scores", "best"}}]}       ("also" only where it was swept)
  * </pre>
  * A value whose runs diverged or left the box scores +∞, written null, as every number that is not
- * finite; {@code best} is null for a run that failed at every value. The whole query is checked
- * before anything is computed, so bad input gets a clean 400 from {@link ApiErrors}.
+ * finite; {@code best} is null for a run that failed at every value. The whole query is checked and
+ * the work costed before anything is computed, so bad input or a cost above the budget gets a clean
+ * 400 from {@link ApiErrors}, a full pool a 503; a dear tuning sends spaces while it computes, as
+ * {@link AnalysisController} does.
  */
 @RestController
 public class TuneController {
@@ -39,10 +43,12 @@ public class TuneController {
     static final String ALSO = "also";
 
     private final TuningService tuning;
+    private final WorkBudget budget;
     private final JsonMapper json;
 
-    public TuneController(TuningService tuning, JsonMapper json) {
+    public TuneController(TuningService tuning, WorkBudget budget, JsonMapper json) {
         this.tuning = tuning;
+        this.budget = budget;
         this.json = json;
     }
 
@@ -57,7 +63,8 @@ public class TuneController {
         List<String> alsoTexts = params.remove(ALSO);
         RunSpec scene = PageLink.spec(params);
         String also = alsoTexts == null ? null : QueryKeys.choice(ALSO, alsoTexts, sweepable(scene), null);
-        List<Tuning.Tuned> tuned = tuning.tune(scene, new Tuning.Settings(grid, starts, target, also));
+        List<Tuning.Tuned> tuned = budget.await(tuning.tune(scene, new Tuning.Settings(grid, starts, target, also)),
+                Heartbeat.clientGone(response));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
             g.writeStartObject();

@@ -185,7 +185,8 @@ public class ClassroomService {
      *                     current one" (an API client that does not pin it); a page always sends it
      * @return the hand-in, each run ranked among the other students' latest hand-ins
      * @throws FormatException    for {@code run} or {@code run[i]…}: a bad run, or one changing what the
-     *                            class keeps (everything, while the teacher has locked editing)
+     *                            class keeps (everything, while the teacher has locked editing), or for
+     *                            {@code steps} when the runs cost more than the work budget allows
      * @throws ClassroomException UNKNOWN_CLASS, NOT_SIGNED_IN, WRONG_SECRET, NOT_OPEN (paused, closed) or
      *                            STALE_SCENE (the teacher has sent another scene since)
      * @throws org.lrplayground.share.RateLimitedException after too many hand-ins, or unknown codes
@@ -218,6 +219,7 @@ public class ClassroomService {
             configs.add(run);
         }
         RunSpec spec = scene.withRuns(configs);
+        engine.check(spec);
         List<FinishedRun> finished = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
             finished.add(engine.run(spec, i));

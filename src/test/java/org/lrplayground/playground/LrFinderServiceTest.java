@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.lrplayground.app.Budgets;
 import org.lrplayground.engine.finder.LrCurve;
 import org.lrplayground.engine.finder.LrFinder;
 import org.lrplayground.engine.format.RunFormat;
@@ -11,7 +12,7 @@ import org.lrplayground.engine.run.RunSpec;
 
 class LrFinderServiceTest {
 
-    private final LrFinderService service = new LrFinderService();
+    private final LrFinderService service = new LrFinderService(Budgets.standard());
 
     private static void assertSameCurve(LrCurve actual, LrCurve expected) {
         assertThat(actual.lrs()).containsExactly(expected.lrs());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lrplayground.app.Budgets;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunSpec;
@@ -19,7 +20,7 @@ class RunServiceTest {
         Race whole = Race.run(spec);
         List<RunService.FinishedRun> finished = new ArrayList<>();
 
-        new RunService().runEach(spec, java.util.Set.of(), finished::add);
+        new RunService(Budgets.standard()).runEach(spec, java.util.Set.of(), finished::add);
 
         assertThat(finished).extracting(RunService.FinishedRun::index).containsExactly(0, 1, 2, 3);
         for (RunService.FinishedRun run : finished) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.run.Batch;
+import org.lrplayground.engine.run.Cost;
+import org.lrplayground.engine.run.Progress;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
@@ -64,6 +66,11 @@ public final class Basins {
      * @throws IllegalArgumentException for a run the scene does not have or a grid outside {@link #GRID}'s range
      */
     public static Basins of(RunSpec scene, int run, int grid) {
+        return of(scene, run, grid, Progress.NONE);
+    }
+
+    /** As {@link #of(RunSpec, int, int)}, reporting to {@code progress}, which may stop it. */
+    public static Basins of(RunSpec scene, int run, int grid, Progress progress) {
         RunConfig config = run(scene, run);
         int n = GRID.checkInt(grid);
         Box box = scene.box();
@@ -75,7 +82,7 @@ public final class Basins {
         }
         List<Point> known = minima(scene).stream().map(Minimum::at).toList();
         double tolerance = tolerance(box);
-        Batch batch = Batch.runParallel(scene, config, starts, false);
+        Batch batch = Batch.runParallel(scene, config, starts, false, progress);
         int[] counts = new int[known.size()];
         List<Cell> cells = new ArrayList<>(starts.size());
         for (int c = 0; c < starts.size(); c++) {
@@ -92,6 +99,11 @@ public final class Basins {
             basins.add(new Basin(known.get(k), (double) counts[k] / starts.size()));
         }
         return new Basins(n, basins, cells);
+    }
+
+    /** What {@link #of} costs: a run of the scene's steps from each of the grid² cells. */
+    public static Cost cost(RunSpec scene, int grid) {
+        return Cost.of(scene, (long) grid * grid, GRID.name());
     }
 
     /** The scene's run {@code run}, counted from 0. */

@@ -11,6 +11,8 @@ import org.lrplayground.engine.param.Param.Context;
 import org.lrplayground.engine.param.Values;
 import org.lrplayground.engine.run.Batch;
 import org.lrplayground.engine.run.Choice;
+import org.lrplayground.engine.run.Cost;
+import org.lrplayground.engine.run.Progress;
 import org.lrplayground.engine.run.Race;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
@@ -71,6 +73,11 @@ public final class Restarts {
      * @throws IllegalArgumentException for a run the scene does not have or n outside {@link #TRIES}'s range
      */
     public static List<Tries> of(RunSpec scene, int run, int n) {
+        return of(scene, run, n, Progress.NONE);
+    }
+
+    /** As {@link #of(RunSpec, int, int)}, reporting to {@code progress}, which may stop it. */
+    public static List<Tries> of(RunSpec scene, int run, int n, Progress progress) {
         RunConfig config = Basins.run(scene, run);
         int tries = TRIES.checkInt(n);
         double fStar = scene.surface().fStar(scene.box());
@@ -79,7 +86,7 @@ public final class Restarts {
         List<Point> starts = randomStarts(scene.box(), scene.seed());
         List<Point> minima = Basins.globalMinima(scene);
         double tolerance = Basins.tolerance(scene.box());
-        Batch batch = Batch.runParallel(scene, config, starts, false);
+        Batch batch = Batch.runParallel(scene, config, starts, false, progress);
         for (int i = 0; i < SAMPLES; i++) {
             RunStatus status = batch.status(i);
             boolean failed = status.kind() == RunStatus.Kind.DIVERGED || status.kind() == RunStatus.Kind.LEFT_BOX
@@ -90,7 +97,7 @@ public final class Restarts {
             }
         }
         Arrays.sort(gaps);
-        double[] cycleEnds = warmRestartGaps(scene, config, tries, fStar);
+        double[] cycleEnds = warmRestartGaps(scene, config, tries, fStar, progress);
         List<Tries> out = new ArrayList<>(tries);
         double best = Double.NaN;
         for (int k = 1; k <= tries; k++) {
@@ -101,6 +108,16 @@ public final class Restarts {
                     k <= cycleEnds.length ? best : Double.NaN));
         }
         return out;
+    }
+
+    /**
+     * What {@link #of} costs: {@link #SAMPLES} runs of the scene's steps, and the warm restarts'
+     * one run of n cycles (at most {@link RunSpec#MAX_STEPS} steps). The samples dominate, so
+     * fewer steps lower it.
+     */
+    public static Cost cost(RunSpec scene, int n) {
+        long cycles = Math.min(n, RunSpec.MAX_STEPS / scene.steps());
+        return Cost.of(scene, SAMPLES + cycles, "steps");
     }
 
     /** The sampled starts, uniform in the box: the same scene and seed give the same starts. */
@@ -143,7 +160,7 @@ public final class Restarts {
     }
 
     /** f − f* at the end of each warm-restart cycle that fits in one race: cycle c ends at step c · steps. */
-    private static double[] warmRestartGaps(RunSpec scene, RunConfig config, int tries, double fStar) {
+    private static double[] warmRestartGaps(RunSpec scene, RunConfig config, int tries, double fStar, Progress progress) {
         int steps = scene.steps();
         int cycles = Math.min(tries, RunSpec.MAX_STEPS / steps);
         if (cycles < 1) {
@@ -155,7 +172,10 @@ public final class Restarts {
                 new Context(config.schedule().values().context().lr(), total)));
         RunSpec warm = new RunSpec(scene.surface(), scene.surfaceValues(), scene.box(), scene.startOf(config), total,
                 scene.noise(), scene.seed(), scene.batch(), List.of(new RunConfig(config.optimizer(), sgdr, null)));
-        Race race = Race.run(warm);
+        Race race = new Race(warm);
+        while (race.advance(Progress.CHUNK)) {
+            progress.done(Progress.CHUNK);
+        }
         Trajectory path = race.trajectory(0);
         double[] gaps = new double[cycles];
         for (int c = 0; c < cycles; c++) {

@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
 import org.lrplayground.engine.run.Batch;
+import org.lrplayground.engine.run.Cost;
+import org.lrplayground.engine.run.Progress;
 import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
@@ -142,6 +144,11 @@ public final class Tuning {
      * @throws IllegalArgumentException when {@code settings.also()} is a key no run can sweep
      */
     public static List<Tuned> of(RunSpec scene, Settings settings) {
+        return of(scene, settings, Progress.NONE);
+    }
+
+    /** As {@link #of(RunSpec, Settings)}, reporting to {@code progress}, which may stop it. */
+    public static List<Tuned> of(RunSpec scene, Settings settings, Progress progress) {
         if (settings.also() != null && !sweepable(scene).contains(settings.also())) {
             throw new IllegalArgumentException("also = " + settings.also() + " is not accepted: this scene's runs can also sweep "
                     + sweepable(scene));
@@ -173,11 +180,25 @@ public final class Tuning {
                     scores[k / m][k % m] = Double.POSITIVE_INFINITY;
                     return;
                 }
-                scores[k / m][k % m] = score(scene, at, starts, settings.target(), tail, fStar);
+                scores[k / m][k % m] = score(scene, at, starts, settings.target(), tail, fStar, progress);
             });
             out.add(tuned(r, config.label(), lrs, settings.also(), alsos, scores));
         }
         return out;
+    }
+
+    /**
+     * What {@link #of} costs: per run, grid values of lr (times grid values of {@code also} where the
+     * run has that key) × starts runs of the scene's steps. The grid enters squared with also, so
+     * it is the key to lower.
+     */
+    public static Cost cost(RunSpec scene, Settings settings) {
+        long runs = 0;
+        for (RunConfig config : scene.runs()) {
+            boolean also = settings.also() != null && config.optimizer().method().param(settings.also()) != null;
+            runs += (long) settings.grid() * (also ? settings.grid() : 1) * settings.starts();
+        }
+        return Cost.of(scene, runs, GRID.name());
     }
 
     /** The keys besides lr that {@link Settings#also} may name: those at least one of the scene's runs can sweep. */
@@ -202,9 +223,10 @@ public final class Tuning {
     }
 
     /** The median over {@code starts} of the runs' scores. */
-    private static double score(RunSpec scene, RunConfig config, List<Point> starts, Target target, int tail, double fStar) {
-        Batch batch = target == Target.TAIL ? Batch.runWithTail(scene, config, starts, tail)
-                : Batch.run(scene, config, starts, false);
+    private static double score(RunSpec scene, RunConfig config, List<Point> starts, Target target, int tail, double fStar,
+                                Progress progress) {
+        Batch batch = target == Target.TAIL ? Batch.runWithTail(scene, config, starts, tail, progress)
+                : Batch.run(scene, config, starts, false, progress);
         double[] scores = new double[starts.size()];
         for (int i = 0; i < scores.length; i++) {
             RunStatus.Kind kind = batch.status(i).kind();

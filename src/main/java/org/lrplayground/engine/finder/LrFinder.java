@@ -8,6 +8,7 @@ import org.lrplayground.engine.optim.Optimizer;
 import org.lrplayground.engine.param.Method;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.param.Param;
+import org.lrplayground.engine.run.Cost;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.engine.run.WatchedRun;
@@ -90,6 +91,11 @@ public record LrFinder(double startLr, double endLr, int numIt) {
      * mini-batch size; the spec's runs and steps are ignored. For a run of the spec pass
      * {@code spec.startOf(run)} and {@code run.optimizer().instance()}: its schedule and lr play no part.
      */
+    /** What {@link #find} costs: {@link #numIt} steps on the spec's surface. */
+    public Cost cost(RunSpec spec) {
+        return new Cost(numIt * spec.surface().stepCost(), NUM_IT.name());
+    }
+
     public LrCurve find(RunSpec spec, Point start, Optimizer optimizer) {
         Smoothing watch = new Smoothing(spec.surface().fStar(spec.box()));
         RunStatus end = WatchedRun.run(spec, start, optimizer, this::lr, numIt, watch.fStar, watch);

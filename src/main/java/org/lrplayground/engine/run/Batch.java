@@ -28,6 +28,9 @@ import org.lrplayground.engine.surface.Surface;
  * <p>On request ({@link #runWithTail}) each start also sums f − f* over the last steps of the budget,
  * on either path, as the points are made: a tuning's score needs no trajectories, so its starts keep
  * the lockstep path.
+ *
+ * <p>Both paths report their steps to a {@link Progress} as they go (a lockstep block after each of
+ * its steps, a lane after each {@link Progress#CHUNK} steps), which may stop the batch.
  */
 public final class Batch {
 
@@ -49,7 +52,10 @@ public final class Batch {
     /** Null unless the batch keeps trajectories. */
     private final Trajectory[] trajectories;
 
-    private Batch(RunSpec spec, RunConfig run, List<Point> starts, boolean keepTrajectories, boolean parallel, int tail) {
+    private final Progress progress;
+
+    private Batch(RunSpec spec, RunConfig run, List<Point> starts, boolean keepTrajectories, boolean parallel, int tail,
+                  Progress progress) {
         if (starts.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one start point");
         }
@@ -62,6 +68,7 @@ public final class Batch {
         status = new RunStatus[n];
         trajectories = keepTrajectories ? new Trajectory[n] : null;
         this.tail = tail;
+        this.progress = progress;
         steps = spec.steps();
         tailSum = tail > 0 ? new double[n] : null;
         fStar = spec.surface().fStar(spec.box());
@@ -87,12 +94,23 @@ public final class Batch {
      * @param keepTrajectories whether to record every point (memory: 64 bytes per point and run)
      */
     public static Batch run(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories) {
-        return new Batch(spec, config, starts, keepTrajectories, false, 0);
+        return run(spec, config, starts, keepTrajectories, Progress.NONE);
+    }
+
+    /** As {@link #run}, reporting to {@code progress}, which may stop it by throwing {@link Progress.Cancelled}. */
+    public static Batch run(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories, Progress progress) {
+        return new Batch(spec, config, starts, keepTrajectories, false, 0, progress);
     }
 
     /** As {@link #run}, with blocks of starts spread over the common fork-join pool. */
     public static Batch runParallel(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories) {
-        return new Batch(spec, config, starts, keepTrajectories, true, 0);
+        return runParallel(spec, config, starts, keepTrajectories, Progress.NONE);
+    }
+
+    /** As {@link #runParallel}, reporting to {@code progress}, which may stop it by throwing {@link Progress.Cancelled}. */
+    public static Batch runParallel(RunSpec spec, RunConfig config, List<Point> starts, boolean keepTrajectories,
+                                    Progress progress) {
+        return new Batch(spec, config, starts, keepTrajectories, true, 0, progress);
     }
 
     /**
@@ -100,10 +118,15 @@ public final class Batch {
      * last {@code tail} steps of the budget (1 … the spec's steps).
      */
     public static Batch runWithTail(RunSpec spec, RunConfig config, List<Point> starts, int tail) {
+        return runWithTail(spec, config, starts, tail, Progress.NONE);
+    }
+
+    /** As {@link #runWithTail}, reporting to {@code progress}, which may stop it by throwing {@link Progress.Cancelled}. */
+    public static Batch runWithTail(RunSpec spec, RunConfig config, List<Point> starts, int tail, Progress progress) {
         if (tail < 1 || tail > spec.steps()) {
             throw new IllegalArgumentException("the tail must be 1 to " + spec.steps() + " steps (got " + tail + ")");
         }
-        return new Batch(spec, config, starts, false, false, tail);
+        return new Batch(spec, config, starts, false, false, tail, progress);
     }
 
     /**
@@ -192,15 +215,22 @@ public final class Batch {
                     spec.noise(), spec.seed(), spec.batch(), List.of(config));
             Lane lane = new Lane(single, config, fStar, trajectories != null, false);
             if (tailSum == null) {
-                lane.advance(Integer.MAX_VALUE);
+                while (!lane.status().finished()) {
+                    progress.done(lane.advance(Progress.CHUNK));
+                }
             } else {
-                lane.advance(steps - tail);
+                for (int left = steps - tail; left > 0 && !lane.status().finished(); ) {
+                    int done = lane.advance(Math.min(left, Progress.CHUNK));
+                    left -= done;
+                    progress.done(done);
+                }
                 while (!lane.status().finished()) {
                     lane.advance(1);
                     if (!lane.status().finished()) {
                         tailSum[i] += lane.lastLoss() - fStar;
                     }
                 }
+                progress.done(tail);
             }
             finish(i, lane.status(), lane.lastX(), lane.lastY(), lane.lastLoss());
             if (trajectories != null) {
@@ -288,6 +318,7 @@ public final class Batch {
             for (int t = 1; running > 0; t++) {
                 step(t);
                 check(t);
+                progress.done(n);
                 StepContext c = now;
                 now = next;
                 next = c;

@@ -26,6 +26,11 @@ public final class StableRate {
     private StableRate() {
     }
 
+    /** What {@link #search} costs at most: a race of the run alone per decade and halving, and the check of the rate found. */
+    public static Cost cost(RunSpec spec) {
+        return Cost.of(spec, DECADES + HALVINGS + 1, "steps");
+    }
+
     /** The largest rate found at which run {@code run} of {@code spec} does not diverge; empty when none is found. */
     public static OptionalDouble search(RunSpec spec, int run) {
         RunConfig config = spec.runs().get(run);

@@ -113,6 +113,16 @@ final class CustomSurface implements Surface {
         return known.value();
     }
 
+    /**
+     * 1 + n / 6 for a program of n instructions: the interpreter's cost grows with the program,
+     * about a sixth of a built-in step per instruction (measured on a run's lane against
+     * Rosenbrock: 9 instructions cost 3 built-in steps, 40 cost 6; BENCHMARKS.md).
+     */
+    @Override
+    public double stepCost() {
+        return 1 + expression.size() / 6.0;
+    }
+
     @Override
     public double value(double x, double y) {
         return gradient(x, y, new double[2]);

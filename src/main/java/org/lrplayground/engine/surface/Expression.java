@@ -90,6 +90,11 @@ final class Expression {
         return new Parser(source).parse();
     }
 
+    /** Instructions in the program: what one evaluation costs. */
+    int size() {
+        return code.length;
+    }
+
     /** A new evaluator with its own scratch stacks. */
     Evaluator evaluator() {
         return new Evaluator();

@@ -62,6 +62,14 @@ public interface Surface {
     }
 
     /**
+     * What one step on this surface costs in steps of a built-in surface, for the work budget
+     * ({@code engine.run.Cost}): 1 for the built-in ones, whose gradients are compiled code.
+     */
+    default double stepCost() {
+        return 1;
+    }
+
+    /**
      * Rows of data behind the surface (linreg), 0 for an analytic surface; mini-batches can hold
      * at most this many rows.
      */

@@ -1,7 +1,9 @@
 package org.lrplayground.playground.ui;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.playground.BasinsService;
 import org.lrplayground.playground.LrFinderService;
@@ -11,7 +13,8 @@ import org.lrplayground.ui.RaceDisplay;
 /**
  * The playground's analyses of the scene on stage, each in its dialog: the lr finder and the basins
  * of one run (from its card), and the tuning of every run. What a dialog picks comes back as an
- * edit of the run cards, which the race then follows like any other.
+ * edit of the run cards, which the race then follows like any other. Each is costed by the work
+ * budget: the dialogs show a refusal of their own work, and the page's message one of the lr finder.
  */
 final class Analyses {
 
@@ -19,19 +22,29 @@ final class Analyses {
     private final BasinsService basins;
     private final TuningService tuning;
     private final RunsPanel runs;
+    private final Consumer<String> refused;
 
-    Analyses(LrFinderService finder, BasinsService basins, TuningService tuning, RunsPanel runs) {
+    /** @param refused shows why an analysis was not computed */
+    Analyses(LrFinderService finder, BasinsService basins, TuningService tuning, RunsPanel runs, Consumer<String> refused) {
         this.finder = finder;
         this.basins = basins;
         this.tuning = tuning;
         this.runs = runs;
+        this.refused = refused;
     }
 
     /** fastai's lr_find for the card's run; picking a suggested rate edits its lr like typing it. */
     void findLr(RunSpec spec, RunEditor editor) {
         int i = index(spec, editor);
         if (i >= 0) {
-            new LrFinderDialog(RaceDisplay.name(spec, i), editor.color(), finder.find(spec, i), editor::setLr).open();
+            LrFinderService.Sweep sweep;
+            try {
+                sweep = finder.find(spec, i);
+            } catch (FormatException e) {
+                refused.accept("Not computed: " + e.getMessage() + ".");
+                return;
+            }
+            new LrFinderDialog(RaceDisplay.name(spec, i), editor.color(), sweep, editor::setLr).open();
         }
     }
 
@@ -39,7 +52,7 @@ final class Analyses {
     void basins(RunSpec spec, RunEditor editor) {
         int i = index(spec, editor);
         if (i >= 0) {
-            new BasinsDialog(RaceDisplay.name(spec, i), spec, grid -> basins.of(spec, i, grid), basins.restarts(spec, i),
+            new BasinsDialog(RaceDisplay.name(spec, i), spec, grid -> basins.of(spec, i, grid), () -> basins.restarts(spec, i),
                     editor.color(), runs.full() ? null : start -> runs.addCopy(editor, start)).open();
         }
     }

@@ -2,6 +2,7 @@ package org.lrplayground.playground.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.analysis.Basins;
 import org.lrplayground.engine.analysis.Restarts;
 import org.lrplayground.engine.param.Numbers;
@@ -20,7 +23,9 @@ import org.lrplayground.playground.BasinsService;
 /**
  * Where each start of one run leads: the box as a grid of starts coloured by the minimum each run
  * converged to, darker the more steps it took, grey when it reached none; below it each minimum's
- * share of the box. Clicking a cell adds a copy of the run from that start.
+ * share of the box. Clicking a cell adds a copy of the run from that start. Both the map and the
+ * best-of-N chart under it are computed by the work budget, on its pool when dear, and shown when
+ * they come; closing the dialog stops them.
  */
 @StyleSheet("context://components/lr-basins.css")
 class BasinsDialog extends AnalysisDialog {
@@ -35,21 +40,24 @@ class BasinsDialog extends AnalysisDialog {
     final BasinsMap map = new BasinsMap();
     /** One line per minimum, "(3, 2): 25.1 % of the box", then the share that reached none. */
     final Div shares = new Div();
+    /** The best-of-N chart once computed, or why it was not. */
+    final Div bestOfN = new Div();
     private final RunSpec spec;
-    private final IntFunction<Basins> compute;
+    private final IntFunction<WorkBudget.Job<Basins>> compute;
     private final Consumer<Point> addRun;
+    /** The map shown, null until the first comes. */
     private Basins basins;
 
     /**
      * @param runName the run as the charts name it, e.g. "1. SGD lr=0.01"
      * @param spec    the scene on stage, whose box the grid covers
-     * @param compute the run's basins on a grid of the given cells per side
-     * @param restarts the run's best of N random starts and warm restarts, drawn in the run's {@code color}
+     * @param compute  starts the run's basins on a grid of the given cells per side
+     * @param restarts starts the run's best of N random starts and warm restarts, drawn in the run's {@code color}
      * @param addRun  receives a clicked cell's start, to add the run's copy from there; null when the
      *                runs are full, and clicking a cell does nothing
      */
-    BasinsDialog(String runName, RunSpec spec, IntFunction<Basins> compute, List<Restarts.Tries> restarts, String color,
-                 Consumer<Point> addRun) {
+    BasinsDialog(String runName, RunSpec spec, IntFunction<WorkBudget.Job<Basins>> compute,
+                 Supplier<WorkBudget.Job<List<Restarts.Tries>>> restarts, String color, Consumer<Point> addRun) {
         super("Basins · " + runName, "lr-basins");
         this.spec = spec;
         this.compute = compute;
@@ -67,12 +75,22 @@ class BasinsDialog extends AnalysisDialog {
         grid.addValueChangeListener(e -> draw(e.getValue()));
         map.onCellPicked(this::pick);
         shares.addClassName("lr-basins-shares");
-        show(grid, map, shares, new RestartsChart(restarts, spec.steps(), color));
+        show(grid, map, shares, bestOfN);
         draw(grid.getValue());
+        Paragraph refused = new Paragraph();
+        refused.addClassName("lr-basins-status");
+        new Pending(this, text -> {
+            refused.setText(text);
+            bestOfN.add(refused);
+        }).start(restarts, tries -> bestOfN.add(new RestartsChart(tries, spec.steps(), color)));
     }
 
     private void draw(int cells) {
-        basins = compute.apply(cells);
+        compute(() -> compute.apply(cells), this::show);
+    }
+
+    private void show(Basins computed) {
+        basins = computed;
         List<String> outcomes = new ArrayList<>();
         List<String> colors = new ArrayList<>();
         shares.removeAll();
@@ -123,7 +141,7 @@ class BasinsDialog extends AnalysisDialog {
      * thousandth of the box, well inside a cell of a 200 × 200 grid), and closes.
      */
     void pick(int cell) {
-        if (addRun != null && cell >= 0 && cell < basins.cells().size()) {
+        if (addRun != null && basins != null && cell >= 0 && cell < basins.cells().size()) {
             Basins.Cell c = basins.cells().get(cell);
             addRun.accept(new Point(SpecForm.round(c.x0(), spec), SpecForm.round(c.y0(), spec)));
             close();

@@ -2,6 +2,7 @@ package org.lrplayground.playground.ui;
 
 import com.vaadin.flow.component.UI;
 import java.util.function.Consumer;
+import org.lrplayground.engine.format.FormatException;
 import org.lrplayground.engine.run.RunSpec;
 import org.lrplayground.engine.run.RunStatus;
 import org.lrplayground.race.Frame;
@@ -37,7 +38,7 @@ class LiveRace {
 
     /**
      * @param changed called after every state change (the last frame of a race is one), on the UI thread
-     * @param refused called with the reason when the server has no room for a race
+     * @param refused called with the reason when a race costs too much or the server has no room for it
      */
     LiveRace(RaceService service, RunService runs, RaceDisplay display, Timeline timeline, Runnable changed,
              Consumer<String> refused) {
@@ -231,7 +232,10 @@ class LiveRace {
         }
     }
 
-    /** Watches a scene instead of the current one; false, with the reason told, when the server has no room. */
+    /**
+     * Watches a scene instead of the current one; false, with the reason told, when it costs more
+     * than the work budget allows or the server has no room.
+     */
     private boolean open(RunSpec spec) {
         close();
         if (explaining != null) {
@@ -240,6 +244,7 @@ class LiveRace {
         UI ui = UI.getCurrent();
         int mine = generation;
         try {
+            runs.check(spec);
             playback = service.watch(spec, frame -> {
                 // Seeks deliver on the request thread, which holds the session lock already.
                 if (ui.getSession() != null && ui.getSession().hasLock()) {
@@ -248,7 +253,7 @@ class LiveRace {
                     ui.access(() -> apply(mine, frame));
                 }
             });
-        } catch (RaceService.BusyException e) {
+        } catch (FormatException | RaceService.BusyException e) {
             refused.accept("Not run: " + e.getMessage() + ".");
             changed.run();
             return false;

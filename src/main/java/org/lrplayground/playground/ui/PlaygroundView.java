@@ -81,7 +81,7 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
     public PlaygroundView(RaceService races, RunService runService, LrFinderService finder, BasinsService basins,
                           TuningService tuning, ShortLinkService links, LessonFigures figures) {
         lesson = new LessonPanel(figures, s -> load(s, Change.EDITED), this::lessonClosed);
-        analyses = new Analyses(finder, basins, tuning, runs);
+        analyses = new Analyses(finder, basins, tuning, runs, message::setText);
         this.links = links;
         race = new LiveRace(races, runService, display, timeline, this::updateControls, message::setText);
         timeline.onMoves(race::scrub, race::stepBack, race::stepForward, race::explain);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.analysis.Tuning;
 import org.lrplayground.engine.param.Numbers;
 import org.lrplayground.engine.run.RunSpec;
@@ -21,7 +22,9 @@ import org.lrplayground.ui.LineChart;
 /**
  * A fair tuning of every run of the scene ({@link Tuning}): each run's score against its lr (log
  * axes, in the run's colour, a dashed line at its best), one line per run with its best rate or
- * why it has none, and "Apply best", which sets every run to its best in one edit.
+ * why it has none, and "Apply best", which sets every run to its best in one edit. The tuning is
+ * computed by the work budget, on its pool when dear, and shown when it comes; choosing another
+ * score or key, or closing the dialog, stops a tuning still computing.
  */
 @StyleSheet("context://components/lr-tune.css")
 class TuneDialog extends AnalysisDialog {
@@ -37,18 +40,18 @@ class TuneDialog extends AnalysisDialog {
     final Button apply = new Button("Apply best");
     private final List<String> names;
     private final List<String> colors;
-    private final Function<Tuning.Settings, List<Tuning.Tuned>> compute;
+    private final Function<Tuning.Settings, WorkBudget.Job<List<Tuning.Tuned>>> compute;
     private List<Tuning.Tuned> tuned = List.of();
 
     /**
      * @param spec      the scene on stage
      * @param names     its runs as the charts name them, e.g. "1. SGD lr=0.01"
      * @param colors    its runs' colours
-     * @param compute   the tuning of every run with the given settings
+     * @param compute   starts the tuning of every run with the given settings
      * @param applyBest receives the tuning to set every run to its best values
      */
-    TuneDialog(RunSpec spec, List<String> names, List<String> colors, Function<Tuning.Settings, List<Tuning.Tuned>> compute,
-               Consumer<List<Tuning.Tuned>> applyBest) {
+    TuneDialog(RunSpec spec, List<String> names, List<String> colors,
+               Function<Tuning.Settings, WorkBudget.Job<List<Tuning.Tuned>>> compute, Consumer<List<Tuning.Tuned>> applyBest) {
         super("Tune every run · the same budget for each", "lr-tune");
         this.names = names;
         this.colors = colors;
@@ -94,8 +97,15 @@ class TuneDialog extends AnalysisDialog {
 
     private void draw() {
         String key = also.getValue();
-        tuned = compute.apply(new Tuning.Settings(Tuning.Settings.DEFAULT.grid(), Tuning.Settings.DEFAULT.starts(),
-                target.getValue(), LR_ONLY.equals(key) ? null : key));
+        Tuning.Settings settings = new Tuning.Settings(Tuning.Settings.DEFAULT.grid(), Tuning.Settings.DEFAULT.starts(),
+                target.getValue(), LR_ONLY.equals(key) ? null : key);
+        // Until the new tuning comes, the old one is no longer what the settings say: nothing to apply.
+        apply.setEnabled(false);
+        compute(() -> compute.apply(settings), this::show);
+    }
+
+    private void show(List<Tuning.Tuned> computed) {
+        tuned = computed;
         chart.setYName(target.getValue().description());
         List<ChartSeries> series = new ArrayList<>();
         List<LineChart.Marker> markers = new ArrayList<>();

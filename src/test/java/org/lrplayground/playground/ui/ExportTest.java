@@ -7,6 +7,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.popover.Popover;
 import org.junit.jupiter.api.Test;
+import org.lrplayground.app.Budgets;
 import org.lrplayground.race.RunService;
 import org.lrplayground.race.RunService.FinishedRun;
 import org.lrplayground.engine.format.RunFormat;
@@ -85,7 +86,7 @@ class ExportTest extends PlaygroundPageTest {
 
         table.run.setValue(1);
 
-        FinishedRun adam = new RunService().run(view.spec(), 1);
+        FinishedRun adam = new RunService(Budgets.standard()).run(view.spec(), 1);
         Trajectory t = adam.trajectory();
         GridTester<?, Integer> grid = test(table.grid);
         assertThat(grid.size()).isEqualTo(t.size());

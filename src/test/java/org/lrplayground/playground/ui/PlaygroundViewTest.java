@@ -19,6 +19,8 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lrplayground.app.Budgets;
+import org.lrplayground.app.WorkBudget;
 import org.lrplayground.race.RunService;
 import org.lrplayground.engine.format.RunFormat;
 import org.lrplayground.engine.run.Race;
@@ -42,6 +44,11 @@ class PlaygroundViewTest extends BrowserlessTest {
 
     /** The service the views of these tests get; browserless tests have no Spring context. */
     static RaceService service = new RaceService(2, 1L << 30);
+    /**
+     * The work budget of the views' services: the standard limit, everything it allows on the
+     * caller's thread, so that a dialog shows its result at once; a test of the pool swaps it.
+     */
+    static WorkBudget budget = Budgets.inline();
     /** The short links the views of these tests make, in memory. */
     static final ShortLinkService links = InMemoryShortLinks.create();
     /** Every view of these tests measures the lessons' figures once. */
@@ -62,8 +69,8 @@ class PlaygroundViewTest extends BrowserlessTest {
                 @Override
                 public <T> T getOrCreate(Class<T> type) {
                     return type == PlaygroundView.class
-                            ? type.cast(new PlaygroundView(service, new RunService(), new LrFinderService(), new BasinsService(), new TuningService(), links,
-                                    figures))
+                            ? type.cast(new PlaygroundView(service, new RunService(budget), new LrFinderService(budget),
+                                    new BasinsService(budget), new TuningService(budget), links, figures))
                             : super.getOrCreate(type);
                 }
             };
