@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,14 @@ class ClassroomIT {
             board.getByText("Pause hand-ins").click();
             assertThat(students.get(0).locator("#hand-in")).isDisabled();
             assertThat(students.get(0).locator("#class-notices")).containsText("Hand-ins are paused.");
+            // Every notice at once (a refused hand-in, a new scene, locked, unlocked, paused) leaves
+            // the plot in view on the phone: the notices scroll in a box of bounded height.
+            Page crowded = students.get(1);
+            assertThat(crowded.locator("#class-notices")).containsText("Hand-ins are paused.");
+            double plotTop = ((Number) crowded.evaluate("() => { window.scrollTo(0, 0);"
+                    + " return document.querySelector('lr-surface-plot').getBoundingClientRect().top; }")).doubleValue();
+            crowded.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/class-student-notices-390x844.png")));
+            assertThat(plotTop).as("the plot's top on a 390 × 844 phone with every notice").isLessThan(844 - 300);
             for (BrowserConsole phone : consoles) {
                 assertThat(phone.errors()).isEmpty();
             }
