@@ -15,7 +15,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.net.URLDecoder;
 
-/** The house rules of architecture.md that a compiler cannot check. */
+/** The arrows of docs/architecture.md that a compiler cannot check. */
 @AnalyzeClasses(packages = "org.lrplayground", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -64,7 +64,7 @@ class ArchitectureTest {
     // read-only engine type from run/ (e.g. Trajectory, RunStatus), that is allowed: only the
     // loop classes are fenced off, and the learning-rate finder's sweep (LrFinderService runs it;
     // its LrCurve is read-only) and the basins' grid of runs (BasinsService runs it; Basins is
-    // read-only). The lead may widen or narrow this list.
+    // read-only).
     @ArchTest
     static final ArchRule viewsDoNotRunTheEngine = noClasses().that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.lrplayground.engine.run.Race")

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One update of a run explained as a spreadsheet's formula auditing would: the optimizer's
- * equations of the reference (/work/shared/reference/optimizers.md, its names and order), each
+ * equations of docs/optimizers.md (its names and order), each
  * with this step's numbers put in and its result, per coordinate where the quantity is. A pure
  * description, made by {@link StepEquations}; a page renders it.
  *

@@ -33,7 +33,7 @@ import org.lrplayground.engine.run.RunConfig;
 import org.lrplayground.engine.run.Trajectory;
 
 /**
- * The equations of every optimizer, one set each, as /work/shared/reference/optimizers.md writes
+ * The equations of every optimizer, one set each, as docs/optimizers.md writes
  * them (its names, its order, its branches), evaluated on the inputs of one recorded update. The
  * optimizers' steppers compute the same numbers in their allocation-free loops; StepEquationsTest
  * holds the two, and the reference implementations, to agree.

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Plain reference implementations written straight from /work/shared/reference/optimizers.md and
+ * Plain reference implementations written straight from docs/optimizers.md and
  * PyTorch's documented algorithms, one coordinate at a time, sharing nothing with the main code (in the
  * spirit of ND4J's UpdaterValidation). Slow and obvious on purpose: when a main implementation and its
  * reference disagree, this one is the easier to read against the paper.
