@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lrplayground.app.Budgets;
 import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.run.Cost;
 import org.lrplayground.engine.run.Progress;
@@ -120,21 +121,12 @@ class BudgetApiTest extends OverHttp {
             left = System.nanoTime();
         }
         long atLeaving = budget.steps();
-        long[] last = {atLeaving, left};
-        Await.until("the steps have not grown for half a second", () -> {
-            long now = System.nanoTime();
-            long steps = budget.steps();
-            if (steps != last[0]) {
-                last[0] = steps;
-                last[1] = now;
-            }
-            return now - last[1] > Duration.ofMillis(500).toNanos();
-        });
+        Budgets.Stopped stopped = Budgets.stopsAfter(budget, left);
 
-        Duration stoppedAfter = Duration.ofNanos(last[1] - left);
+        Duration stoppedAfter = stopped.after();
         System.out.printf("client left after %d steps; %d more steps reported, the last %d ms after it left%n",
-                atLeaving - before, last[0] - atLeaving, stoppedAfter.toMillis());
+                atLeaving - before, stopped.steps() - atLeaving, stoppedAfter.toMillis());
         assertThat(stoppedAfter).isLessThan(Duration.ofSeconds(1));
-        assertThat(last[0] - before).as("steps done of the 2e8 asked").isLessThan(200_000_000L);
+        assertThat(stopped.steps() - before).as("steps done of the 2e8 asked").isLessThan(200_000_000L);
     }
 }

@@ -137,14 +137,7 @@ class WorkBudgetTest {
     void aCancelledJobStopsAtItsNextReport() {
         WorkBudget budget = budget(1_000_000, 0, 1, 1);
         CountDownLatch stopped = new CountDownLatch(1);
-        WorkBudget.Job<String> job = budget.submit(new Cost(10, "steps"), p -> {
-            try {
-                return spins(p);
-            } finally {
-                stopped.countDown();
-            }
-        });
-        Await.until("the job reports steps", () -> budget.steps() > 0);
+        WorkBudget.Job<String> job = spinning(budget, stopped);
 
         job.cancel();
 
@@ -156,14 +149,7 @@ class WorkBudgetTest {
     void aWaitingCallerWhoseClientLeftCancelsItsJobWhichStopsWithinASecond() throws Exception {
         WorkBudget budget = budget(1_000_000, 0, 1, 1);
         CountDownLatch stopped = new CountDownLatch(1);
-        WorkBudget.Job<String> job = budget.submit(new Cost(10, "steps"), p -> {
-            try {
-                return spins(p);
-            } finally {
-                stopped.countDown();
-            }
-        });
-        Await.until("the job reports steps", () -> budget.steps() > 0);
+        WorkBudget.Job<String> job = spinning(budget, stopped);
         AtomicBoolean gone = new AtomicBoolean();
         AtomicReference<RuntimeException> answer = new AtomicReference<>();
         Thread caller = Thread.ofPlatform().start(() -> {
@@ -195,5 +181,18 @@ class WorkBudgetTest {
 
         assertThatThrownBy(() -> budget.await(job, WorkBudget.STAYS)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no such run");
+    }
+
+    /** A job on {@code budget} that spins until cancelled, counting {@code stopped} down when it ends; returned once it reports steps. */
+    private static WorkBudget.Job<String> spinning(WorkBudget budget, CountDownLatch stopped) {
+        WorkBudget.Job<String> job = budget.submit(new Cost(10, "steps"), p -> {
+            try {
+                return spins(p);
+            } finally {
+                stopped.countDown();
+            }
+        });
+        Await.until("the job reports steps", () -> budget.steps() > 0);
+        return job;
     }
 }

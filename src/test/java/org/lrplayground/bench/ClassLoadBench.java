@@ -313,7 +313,8 @@ public final class ClassLoadBench {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    private static JsonNode created(HttpResponse<String> answer) {
+    /** The JSON of a 201, or an exception naming what was answered instead. */
+    static JsonNode created(HttpResponse<String> answer) {
         if (answer.statusCode() != 201) {
             throw new IllegalStateException(answer.request().uri() + " answered " + answer.statusCode() + ": " + answer.body());
         }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Whether a hand-in's cost grows with its class's history: {@value #STUDENTS} students of one class
@@ -26,7 +25,6 @@ public final class HandinHistoryBench {
 
     static final int STUDENTS = 100, HANDINS = 2_000;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -55,18 +53,18 @@ public final class HandinHistoryBench {
 
     /** A class of {@value #HANDINS} hand-ins; each one's ms, in order. Prints the board's size. */
     private double[] handIns() throws Exception {
-        JsonNode c = created(post("/api/classes", "scene=" + encode(ClassLoadBench.SCENE) + "&challenge="
+        JsonNode c = ClassLoadBench.created(post("/api/classes", "scene=" + encode(ClassLoadBench.SCENE) + "&challenge="
                 + ClassLoadBench.CHALLENGE, null));
         String code = c.get("code").asString();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < STUDENTS; i++) {
-            tokens.add(created(post("/api/classes/" + code + "/students", "name=student" + i, null)).get("token").asString());
+            tokens.add(ClassLoadBench.created(post("/api/classes/" + code + "/students", "name=student" + i, null)).get("token").asString());
         }
         double[] ms = new double[HANDINS];
         for (int i = 0; i < HANDINS; i++) {
             String run = "sgd:lr=" + ClassLoadBench.lr(i % STUDENTS, STUDENTS, 1 + i / STUDENTS % 2);
             long start = System.nanoTime();
-            created(post("/api/classes/" + code + "/handins", "run=" + encode(run), tokens.get(i % STUDENTS)));
+            ClassLoadBench.created(post("/api/classes/" + code + "/handins", "run=" + encode(run), tokens.get(i % STUDENTS)));
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         HttpResponse<String> board = http.send(HttpRequest.newBuilder(URI.create(base + "/api/classes/" + code))
@@ -83,13 +81,6 @@ public final class HandinHistoryBench {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode created(HttpResponse<String> answer) {
-        if (answer.statusCode() != 201) {
-            throw new IllegalStateException(answer.request().uri() + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return JSON.readTree(answer.body());
     }
 
     private static String encode(String text) {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lrplayground.app.Budgets;
 import org.lrplayground.app.WorkBudget;
 import org.lrplayground.engine.run.Progress;
@@ -17,20 +16,10 @@ import org.lrplayground.playground.Await;
 @ViewPackages(classes = PlaygroundView.class)
 class AnalysisBudgetTest extends PlaygroundPageTest {
 
-    /** The standard limit, every analysis on the pool; set before the view each test starts with is made. */
-    private static WorkBudget budget;
-
-    @BeforeAll
-    static void everythingOnThePool() {
-        budget = Budgets.of(200_000_000, 0, 1, 4);
-        PlaygroundViewTest.budget = budget;
-    }
-
-    @AfterAll
-    static void standardBudget() {
-        budget.destroy();
-        PlaygroundViewTest.budget = Budgets.inline();
-    }
+    /** The standard limit, every analysis on the pool. */
+    @RegisterExtension
+    static final ViewBudget VIEWS = new ViewBudget(Budgets.of(200_000_000, 0, 1, 4));
+    private static final WorkBudget budget = VIEWS.budget();
 
     private BasinsDialog basins(PlaygroundView view) {
         test(view.runs.runs.getFirst().basins).click();
@@ -68,18 +57,9 @@ class AnalysisBudgetTest extends PlaygroundPageTest {
         dialog.close();
         long closed = System.nanoTime();
 
-        long[] last = {budget.steps(), closed};
-        Await.until("the steps have not grown for half a second", () -> {
-            long now = System.nanoTime();
-            long steps = budget.steps();
-            if (steps != last[0]) {
-                last[0] = steps;
-                last[1] = now;
-            }
-            return now - last[1] > Duration.ofMillis(500).toNanos();
-        });
-        assertThat(Duration.ofNanos(last[1] - closed)).isLessThan(Duration.ofSeconds(1));
-        assertThat(last[0]).as("steps done of the 2e8 asked").isLessThan(200_000_000L);
+        Budgets.Stopped stopped = Budgets.stopsAfter(budget, closed);
+        assertThat(stopped.after()).isLessThan(Duration.ofSeconds(1));
+        assertThat(stopped.steps()).as("steps done of the 2e8 asked").isLessThan(200_000_000L);
     }
 
     @Test

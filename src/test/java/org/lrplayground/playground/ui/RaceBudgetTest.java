@@ -3,30 +3,17 @@ package org.lrplayground.playground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.ViewPackages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lrplayground.app.Budgets;
-import org.lrplayground.app.WorkBudget;
 
 /** A live race is costed like any other work: above the limit it is not run, and the page says why. */
 @ViewPackages(classes = PlaygroundView.class)
 class RaceBudgetTest extends PlaygroundPageTest {
 
     /** A limit a race can pass (the standard one is beyond any race's 12 × 100 000 built-in steps). */
-    private static WorkBudget budget;
-
-    @BeforeAll
-    static void smallLimit() {
-        budget = Budgets.of(100_000, 0, 1, 4);
-        PlaygroundViewTest.budget = budget;
-    }
-
-    @AfterAll
-    static void standardBudget() {
-        budget.destroy();
-        PlaygroundViewTest.budget = Budgets.inline();
-    }
+    @RegisterExtension
+    static final ViewBudget VIEWS = new ViewBudget(Budgets.of(100_000, 0, 1, 4));
 
     @Test
     void aSceneAboveTheLimitIsNotRunAndThePageSaysWhy() {
