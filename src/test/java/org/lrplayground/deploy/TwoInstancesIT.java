@@ -78,7 +78,7 @@ class TwoInstancesIT {
                     // docker-compose.yml's settings
                     "SPRING_PROFILES_ACTIVE", "postgres", "DATABASE_URL", Databases.POSTGRES_URL,
                     "DATABASE_USER", Databases.postgresUser(), "DATABASE_PASSWORD", Databases.postgresPassword(),
-                    "PORT", Integer.toString(instance.port()))));
+                    "LRP_TRUSTED_PROXIES", "127.0.0.1", "PORT", Integer.toString(instance.port()))));
         }
         instances.getFirst().awaitOk(a.url(READY), STARTUP);
         instances.getLast().awaitOk(b.url(READY), STARTUP);
