@@ -279,6 +279,24 @@ class ClassroomServiceTest {
     }
 
     @Test
+    void aStudentsTokenOrTheTeachersKeyIsNeverRefusedForUnknownCodesFromTheSameAddress() {
+        ClassroomService s = service();
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING);
+        String token = s.join(c.code(), "Ada", "school").token();
+        for (int i = 0; i < 10; i++) {
+            problem(() -> s.join("ZZZZZZ", "x", "school"));
+        }
+
+        assertThat(s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "school").runs()).hasSize(1);
+        assertThat(s.student(c.code(), token, "school").name()).isEqualTo("Ada");
+        assertThat(s.board(c.code(), c.teacherKey(), "school").students()).hasSize(1);
+        assertThatThrownBy(() -> s.handIn(c.code(), "nonsense", List.of("sgd:lr=0.01"), null, "school"))
+                .as("a wrong token tells nothing either").isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> s.join(c.code(), "Bea", "school")).as("a join proves no secret")
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
     void theTeacherSpotlightsRemovesResetsAndSendsScenesAndEachChangeIsAnEvent() {
         ClassroomService s = service();
         ClassroomService.NewClass c = s.create(SCENE, Challenge.LOWEST, EVERYTHING);
