@@ -231,10 +231,12 @@ public class ClassroomService {
     /**
      * What a student's page shows, for anyone with the code.
      *
+     * @param studentToken the token of the page's student, or null before they join: with a valid one
+     *                     the page opens even after {@code client} has used up its unknown codes
      * @throws ClassroomException UNKNOWN_CLASS
      */
-    public ClassInfo info(String code, String client) {
-        Classroom c = find(code, client, anyone -> false);
+    public ClassInfo info(String code, String studentToken, String client) {
+        Classroom c = find(code, client, k -> studentOf(k, studentToken).isPresent());
         Optional<ClassHandin> shown = Optional.ofNullable(c.spotlight())
                 .flatMap(id -> tables.handins().findByIdAndClassCode(id, c.code()));
         Handin spotlight = shown.map(boards::unranked).orElse(null);

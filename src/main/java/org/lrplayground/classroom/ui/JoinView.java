@@ -140,7 +140,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
             return;
         }
         try {
-            info = classes.info(code, client);
+            info = classes.info(code, token, client);
         } catch (ClassroomException | RateLimitedException e) {
             message.setText(Sentences.of(e));
             askCode();
@@ -230,7 +230,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
         }
         ClassInfo before = info;
         try {
-            info = classes.info(code, client);
+            info = classes.info(code, token, client);
         } catch (ClassroomException | RateLimitedException e) {
             notes.setText(Sentences.of(e));
             return;
