@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -45,8 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * among the classes that exist; a removed class's code may be given out again. Codes are short
  * enough to guess, so attempts with unknown codes are limited per client address: once an address
  * has used up its attempts, every code it tries is refused for a while, known or not, so that the
- * answers tell nothing. Attempts with a known code are never counted, so a whole class behind one
- * school address joins at once.
+ * answers tell nothing; but a caller with a valid student token or teacher key never is. Attempts
+ * with a known code are never counted, so a whole class behind one school address joins at once.
  *
  * <p>Every change is stored first and then published to {@link ClassEvents}.
  */
@@ -149,7 +150,7 @@ public class ClassroomService {
      * @throws org.lrplayground.share.RateLimitedException after too many unknown codes from {@code client}
      */
     public Joined join(String code, String name, String client) {
-        Classroom c = find(code, client);
+        Classroom c = find(code, client, anyone -> false);
         if (c.state() == ClassState.CLOSED) {
             throw closed();
         }
@@ -192,7 +193,7 @@ public class ClassroomService {
      * @throws org.lrplayground.share.RateLimitedException after too many hand-ins, or unknown codes
      */
     public Handin handIn(String code, String studentToken, List<String> runs, Integer sceneVersion, String client) {
-        Classroom c = find(code, client);
+        Classroom c = find(code, client, k -> studentOf(k, studentToken).isPresent());
         ClassStudent student = student(c, studentToken);
         if (c.state() != ClassState.OPEN) {
             throw c.state() == ClassState.CLOSED ? closed()
@@ -243,7 +244,7 @@ public class ClassroomService {
      * @throws ClassroomException UNKNOWN_CLASS, NOT_SIGNED_IN or WRONG_SECRET
      */
     public Board board(String code, String teacherKey, String client) {
-        Classroom c = find(code, client);
+        Classroom c = find(code, client, k -> hasKey(k, teacherKey));
         checkKey(c, teacherKey);
         return boards.board(c);
     }
@@ -251,10 +252,12 @@ public class ClassroomService {
     /**
      * What a student's page shows, for anyone with the code.
      *
+     * @param studentToken the token of the page's student, or null before they join: with a valid one
+     *                     the page opens even after {@code client} has used up its unknown codes
      * @throws ClassroomException UNKNOWN_CLASS
      */
-    public ClassInfo info(String code, String client) {
-        Classroom c = find(code, client);
+    public ClassInfo info(String code, String studentToken, String client) {
+        Classroom c = find(code, client, k -> studentOf(k, studentToken).isPresent());
         Optional<ClassHandin> shown = Optional.ofNullable(c.spotlight())
                 .flatMap(id -> tables.handins().findByIdAndClassCode(id, c.code()));
         Handin spotlight = shown.map(boards::unranked).orElse(null);
@@ -271,7 +274,7 @@ public class ClassroomService {
      * @throws ClassroomException UNKNOWN_CLASS, NOT_SIGNED_IN or WRONG_SECRET
      */
     public Board.Student student(String code, String studentToken, String client) {
-        Classroom c = find(code, client);
+        Classroom c = find(code, client, k -> studentOf(k, studentToken).isPresent());
         return boards.student(c, student(c, studentToken));
     }
 
@@ -401,13 +404,20 @@ public class ClassroomService {
         return c;
     }
 
-    /** The class of a code from outside, counting it against {@code client} when it names none. */
-    private Classroom find(String code, String client) {
-        unknownCodes.check(client);
+    /**
+     * The class of a code from outside, counting the code against {@code client} when it names none.
+     * Once {@code client} has used up its attempts, known codes are refused too, so that the answers
+     * tell nothing; but not to a caller proving a secret of the class ({@code secret}): a class behind
+     * one school address stays usable while someone there guesses codes.
+     */
+    private Classroom find(String code, String client, Predicate<Classroom> secret) {
         Optional<Classroom> c = lookUp(code);
         if (c.isEmpty()) {
             unknownCodes.take(client);
             throw unknownClass(code);
+        }
+        if (!secret.test(c.get())) {
+            unknownCodes.check(client);
         }
         return c.get();
     }
@@ -427,17 +437,25 @@ public class ClassroomService {
         if (teacherKey == null || teacherKey.isBlank()) {
             throw new ClassroomException(Problem.NOT_SIGNED_IN, "the board needs the class's teacher key");
         }
-        if (!Secrets.matches(teacherKey, c.teacherKeyHash())) {
+        if (!hasKey(c, teacherKey)) {
             throw new ClassroomException(Problem.WRONG_SECRET, "this is not the teacher key of class " + c.code());
         }
+    }
+
+    private static boolean hasKey(Classroom c, String teacherKey) {
+        return teacherKey != null && Secrets.matches(teacherKey, c.teacherKeyHash());
+    }
+
+    private Optional<ClassStudent> studentOf(Classroom c, String token) {
+        return token == null || token.isBlank() ? Optional.empty()
+                : tables.students().findByTokenHash(Secrets.hash(token)).filter(s -> s.classCode().equals(c.code()));
     }
 
     private ClassStudent student(Classroom c, String token) {
         if (token == null || token.isBlank()) {
             throw new ClassroomException(Problem.NOT_SIGNED_IN, "join the class first: a hand-in needs the student token");
         }
-        return tables.students().findByTokenHash(Secrets.hash(token)).filter(s -> s.classCode().equals(c.code()))
-                .orElseThrow(() -> new ClassroomException(Problem.WRONG_SECRET,
+        return studentOf(c, token).orElseThrow(() -> new ClassroomException(Problem.WRONG_SECRET,
                         "this student token is not one of class " + c.code() + ": join it again"));
     }
 

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * Lets the playground run in an iframe on a teacher's page on another site (the share dialog's
  * embed snippet). Vaadin keeps its state in the HTTP session; browsers treat a cookie without a
  * SameSite attribute as {@code SameSite=Lax} and drop it inside a cross-site iframe, and the embed
- * then shows only "Cookies disabled". Secure cookies (HTTPS, or a proxy saying so: see
- * {@code server.forward-headers-strategy} in application.properties) are therefore sent as
+ * then shows only "Cookies disabled". Secure cookies (HTTPS, or a trusted proxy saying so: see
+ * {@code lrp.trusted-proxies} in application.properties) are therefore sent as
  * {@code SameSite=None; Partitioned}: usable inside the iframe, and kept apart per embedding site
  * (CHIPS), so they still work where third-party cookies are blocked and track no one across sites.
  * Plain-HTTP cookies are left alone: browsers refuse {@code SameSite=None} and

@@ -21,10 +21,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The class API over real HTTP. Each test comes from addresses of its own (X-Forwarded-For, which
- * the application trusts from loopback), so that unknown-code limits of one do not reach another.
+ * The class API over real HTTP, as behind a proxy on this machine: the test trusts loopback's
+ * X-Forwarded-For, and each test comes from an address of its own there, so that unknown-code
+ * limits of one do not reach another.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lrp.trusted-proxies=127.0.0.1,::1")
 class ClassroomHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -114,6 +115,21 @@ class ClassroomHttpTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isPositive());
         assertThat(JSON.readTree(limited.body()).get("error").asString()).contains("unknown class codes");
+    }
+
+    @Test
+    void behindATrustedProxyTheRightMostAddressThatIsNoProxyIsCountedAndTheSchemeTaken() throws Exception {
+        String client = address;
+        for (int i = 0; i < 10; i++) {
+            LocalHttp.post(port, "/api/classes/ZZZZZZ/students", "name=x", "X-Forwarded-For", "192.0.2." + i + ", " + client);
+        }
+        HttpResponse<String> prober = LocalHttp.post(port, "/api/classes/ZZZZZZ/students", "name=x", "X-Forwarded-For", client);
+        HttpResponse<String> https = post("/api/classes", "scene=run%3Dsgd", "X-Forwarded-Proto", "https");
+        address = "198.51.100." + ADDRESSES.incrementAndGet();
+
+        assertThat(prober.statusCode()).as("what the client wrote left of its address is not counted").isEqualTo(429);
+        assertThat(post("/api/classes/ZZZZZZ/students", "name=x").statusCode()).as("another client").isEqualTo(404);
+        assertThat(JSON.readTree(https.body()).get("joinUrl").asString()).startsWith("https://localhost/join/");
     }
 
     /** One bad request: what is sent, the status it gets and a piece of its error. */

@@ -321,8 +321,29 @@ class ClassroomServiceTest {
         }
 
         assertThatThrownBy(() -> s.join("ZZZZZZ", "x", "prober")).isInstanceOf(RateLimitedException.class);
-        assertThatThrownBy(() -> s.info(code, "prober")).as("a known code tells nothing either").isInstanceOf(RateLimitedException.class);
-        assertThat(s.info(code, "school").code()).isEqualTo(code);
+        assertThatThrownBy(() -> s.info(code, null, "prober")).as("a known code tells nothing either").isInstanceOf(RateLimitedException.class);
+        assertThat(s.info(code, null, "school").code()).isEqualTo(code);
+    }
+
+    @Test
+    void aStudentsTokenOrTheTeachersKeyIsNeverRefusedForUnknownCodesFromTheSameAddress() {
+        ClassroomService s = service();
+        ClassroomService.NewClass c = s.create(SCENE, Challenge.NONE, EVERYTHING, "teacher");
+        String token = s.join(c.code(), "Ada", "school").token();
+        for (int i = 0; i < 10; i++) {
+            problem(() -> s.join("ZZZZZZ", "x", "school"));
+        }
+
+        assertThat(s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "school").runs()).hasSize(1);
+        assertThat(s.student(c.code(), token, "school").name()).isEqualTo("Ada");
+        assertThat(s.board(c.code(), c.teacherKey(), "school").students()).hasSize(1);
+        assertThat(s.info(c.code(), token, "school").code()).as("the student's page").isEqualTo(c.code());
+        assertThatThrownBy(() -> s.info(c.code(), null, "school")).as("a page before joining")
+                .isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> s.handIn(c.code(), "nonsense", List.of("sgd:lr=0.01"), null, "school"))
+                .as("a wrong token tells nothing either").isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> s.join(c.code(), "Bea", "school")).as("a join proves no secret")
+                .isInstanceOf(RateLimitedException.class);
     }
 
     @Test
@@ -334,12 +355,12 @@ class ClassroomServiceTest {
         Handin h = s.handIn(c.code(), token, List.of("sgd:lr=0.01"), null, "x");
 
         s.spotlight(c.code(), c.teacherKey(), h.id());
-        assertThat(s.info(c.code(), "x").spotlight().id()).isEqualTo(h.id());
-        assertThat(s.info(c.code(), "x").spotlightName()).isEqualTo("Ada");
+        assertThat(s.info(c.code(), null, "x").spotlight().id()).isEqualTo(h.id());
+        assertThat(s.info(c.code(), null, "x").spotlightName()).isEqualTo("Ada");
         s.setNamesHidden(c.code(), c.teacherKey(), true);
-        assertThat(s.info(c.code(), "x").spotlightName()).isNull();
+        assertThat(s.info(c.code(), null, "x").spotlightName()).isNull();
         s.setLocked(c.code(), c.teacherKey(), true);
-        assertThat(s.info(c.code(), "x").locked()).isTrue();
+        assertThat(s.info(c.code(), null, "x").locked()).isTrue();
         assertThat(problem(() -> s.spotlight(c.code(), c.teacherKey(), h.id() + 1000))).isEqualTo(Problem.UNKNOWN_HANDIN);
 
         s.removeHandin(c.code(), c.teacherKey(), h.id());
@@ -375,14 +396,14 @@ class ClassroomServiceTest {
         clock.advance(Duration.ofDays(29));
         s.join(busy.code(), "a", "x");
         s.removeExpired();
-        assertThat(problem(() -> s.info(closed.code(), "x"))).isEqualTo(Problem.UNKNOWN_CLASS);
-        assertThat(s.info(idle.code(), "x").code()).as("29 days idle").isEqualTo(idle.code());
+        assertThat(problem(() -> s.info(closed.code(), null, "x"))).isEqualTo(Problem.UNKNOWN_CLASS);
+        assertThat(s.info(idle.code(), null, "x").code()).as("29 days idle").isEqualTo(idle.code());
         assertThat(events).extracting(ClassEvent::kind).containsExactly(ClassEvent.Kind.DELETED);
 
         clock.advance(Duration.ofDays(2));
         s.removeExpired();
-        assertThat(problem(() -> s.info(idle.code(), "x"))).isEqualTo(Problem.UNKNOWN_CLASS);
-        assertThat(s.info(busy.code(), "x").code()).isEqualTo(busy.code());
+        assertThat(problem(() -> s.info(idle.code(), null, "x"))).isEqualTo(Problem.UNKNOWN_CLASS);
+        assertThat(s.info(busy.code(), null, "x").code()).isEqualTo(busy.code());
 
         ClassroomService sameCodes = new ClassroomService(tables, engine, bus, new ClassroomProperties(500, 20, 30, 10, 10, 1000),
                 transactions, clock, new SplittableRandom(7));

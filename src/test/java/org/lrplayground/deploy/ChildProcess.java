@@ -42,11 +42,18 @@ final class ChildProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killer);
     }
 
-    /** Starts {@code command} with {@code environment} added to this JVM's. */
+    /** Starts {@code command} with {@code environment} added to this JVM's, in this JVM's directory. */
     static ChildProcess start(String name, List<String> command, Map<String, String> environment) throws IOException {
+        return start(name, Path.of(""), command, environment);
+    }
+
+    /** Starts {@code command} in {@code directory}: its relative paths, such as the app's ./data, are there. */
+    static ChildProcess start(String name, Path directory, List<String> command, Map<String, String> environment)
+            throws IOException {
         Files.createDirectories(LOGS);
-        Path log = LOGS.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path log = LOGS.resolve(name + ".log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toAbsolutePath().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new ChildProcess(name, builder.start(), log);
     }
@@ -76,6 +83,11 @@ final class ChildProcess implements AutoCloseable {
             }
         }
         throw failure(url + " did not answer 200 within " + limit.toSeconds() + " s (last: " + last + ")");
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown hook, no flush) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Asks the process to end (SIGTERM); {@link #close} then waits for it. */

@@ -2,12 +2,25 @@ package org.lrplayground.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-/** deploy/haproxy.cfg passes {@code haproxy -c}, as docker-compose.yml starts it and as TwoInstancesIT does. */
+/**
+ * deploy/haproxy.cfg passes {@code haproxy -c}, as docker-compose.yml starts it and as TwoInstancesIT
+ * does, and tells the instances who the client is in headers that the client cannot write.
+ */
 class HaproxyConfigTest {
 
     /** What {@code haproxy -c} said, and its exit code. */
@@ -36,5 +49,39 @@ class HaproxyConfigTest {
 
         assertThat(check.exitCode()).as("haproxy -c said:%n%s", check.output()).isZero();
         assertThat(check.output()).doesNotContain("[WARNING]", "[ALERT]");
+    }
+
+    @Test
+    void theInstancesGetTheClientsAddressAndSchemeAsHaproxySawThemWhateverTheClientSent() throws Exception {
+        Map<String, List<String>> seen = new ConcurrentHashMap<>();
+        HttpServer instance = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        instance.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/forged")) {
+                exchange.getRequestHeaders().forEach(seen::put);
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        instance.start();
+        int port = freePort();
+        String app = "127.0.0.1:" + instance.getAddress().getPort();
+        try (ChildProcess haproxy = ChildProcess.start("haproxy-headers", Haproxy.command("-db"),
+                Map.of("LRP_BIND", "127.0.0.1:" + port, "LRP_APP1", app, "LRP_APP2", app))) {
+            haproxy.awaitOk(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(10));
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/forged"))
+                    .header("X-Forwarded-For", "203.0.113.9").header("X-Forwarded-Proto", "https").build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } finally {
+            instance.stop(0);
+        }
+
+        assertThat(seen.get("X-forwarded-for")).containsExactly("127.0.0.1");
+        assertThat(seen.get("X-forwarded-proto")).containsExactly("http");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -8,13 +8,10 @@ import com.microsoft.playwright.WebSocket;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,17 +65,16 @@ class TwoInstancesIT {
     @BeforeAll
     static void startTwoInstancesBehindHaproxy() throws Exception {
         Databases.assumePostgres();
-        Path jar = packagedJar();
-        a = new Instance("app1", freePort());
-        b = new Instance("app2", freePort());
-        proxyPort = freePort();
+        a = new Instance("app1", PackagedApp.freePort());
+        b = new Instance("app2", PackagedApp.freePort());
+        proxyPort = PackagedApp.freePort();
         List<ChildProcess> instances = new ArrayList<>();
         for (Instance instance : List.of(a, b)) {
-            instances.add(start(instance.name(), jarCommand(jar), Map.of(
+            instances.add(start(instance.name(), PackagedApp.command(), Map.of(
                     // docker-compose.yml's settings
                     "SPRING_PROFILES_ACTIVE", "postgres", "DATABASE_URL", Databases.POSTGRES_URL,
                     "DATABASE_USER", Databases.postgresUser(), "DATABASE_PASSWORD", Databases.postgresPassword(),
-                    "PORT", Integer.toString(instance.port()))));
+                    "LRP_TRUSTED_PROXIES", "127.0.0.1", "PORT", Integer.toString(instance.port()))));
         }
         instances.getFirst().awaitOk(a.url(READY), STARTUP);
         instances.getLast().awaitOk(b.url(READY), STARTUP);
@@ -225,27 +221,6 @@ class TwoInstancesIT {
         ChildProcess process = ChildProcess.start(name, command, environment);
         STARTED.add(process);
         return process;
-    }
-
-    private static List<String> jarCommand(Path jar) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // C1 only: start-up is what counts here, and two JVMs starting at once on two cores leave C2 little CPU.
-        return List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-    }
-
-    private static Path packagedJar() {
-        String jar = System.getProperty("app.jar");
-        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("TwoInstancesIT starts the packaged jar, which is not there (app.jar=" + jar
-                    + "): run it with ./mvnw verify, or ./mvnw package and -Dapp.jar=target/lr-playground-<version>.jar");
-        }
-        return Path.of(jar);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String proxy(String path) {

@@ -152,7 +152,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
             return;
         }
         try {
-            info = classes.info(code, client);
+            info = classes.info(code, token, client);
         } catch (ClassroomException | RateLimitedException e) {
             message.setText(Sentences.of(e));
             askCode();
@@ -259,7 +259,7 @@ public class JoinView extends Div implements BeforeEnterObserver {
         }
         ClassInfo before = info;
         try {
-            info = classes.info(code, client);
+            info = classes.info(code, token, client);
         } catch (ClassroomException | RateLimitedException e) {
             notices.show(Notices.Kind.STATE, new Span(Sentences.of(e)));
             return;
