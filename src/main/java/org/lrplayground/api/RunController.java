@@ -89,7 +89,7 @@ public class RunController {
     /** Any other address under /api answers JSON too, rather than the playground's not-found page. */
     @GetMapping("/api/**")
     public ResponseEntity<ApiErrors.ApiError> unknown(HttpServletRequest request) {
-        return ApiErrors.answer(HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI()
+        return ApiErrors.answer(request, HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI()
                 + " (accepted: GET /api/runs?<query> for JSON, GET /api/runs.csv?<query> for CSV,"
                 + " GET /api/basins?<query>&grid=<n> for the basins of one run, GET /api/tune?<query>[&grid=<n>]"
                 + " for a tuning of every run, and the class API:"

@@ -1,5 +1,6 @@
 package org.lrplayground.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +18,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class WrongMethods {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiErrors.ApiError> wrongMethod(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<ApiErrors.ApiError> wrongMethod(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         String[] supported = e.getSupportedMethods();
         String accepted = supported == null || supported.length == 0 ? "none" : String.join(", ", supported);
-        ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(HttpStatus.METHOD_NOT_ALLOWED,
+        ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(request, HttpStatus.METHOD_NOT_ALLOWED,
                 e.getMethod() + " is not accepted here (accepted: " + accepted + ")", null);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .allow(e.getSupportedHttpMethods() == null ? new HttpMethod[0] : e.getSupportedHttpMethods().toArray(HttpMethod[]::new))

@@ -100,7 +100,7 @@ public class ClassroomController {
     }
 
     @ExceptionHandler(ClassroomException.class)
-    ResponseEntity<ApiErrors.ApiError> refused(ClassroomException e) {
+    ResponseEntity<ApiErrors.ApiError> refused(ClassroomException e, HttpServletRequest request) {
         HttpStatus status = switch (e.problem()) {
             case UNKNOWN_CLASS, UNKNOWN_HANDIN -> HttpStatus.NOT_FOUND;
             case NOT_SIGNED_IN -> HttpStatus.UNAUTHORIZED;
@@ -108,16 +108,16 @@ public class ClassroomController {
             case NOT_OPEN, NAME_TAKEN, CLASS_FULL, STALE_SCENE -> HttpStatus.CONFLICT;
             case BAD_NAME -> HttpStatus.BAD_REQUEST;
         };
-        ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(status, e.getMessage(), e.parameter());
+        ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(request, status, e.getMessage(), e.parameter());
         return status == HttpStatus.UNAUTHORIZED
                 ? ResponseEntity.status(status).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").headers(answer.getHeaders()).body(answer.getBody())
                 : answer;
     }
 
     @ExceptionHandler(RateLimitedException.class)
-    ResponseEntity<ApiErrors.ApiError> limited(RateLimitedException e) {
+    ResponseEntity<ApiErrors.ApiError> limited(RateLimitedException e, HttpServletRequest request) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null);
+        ResponseEntity<ApiErrors.ApiError> answer = ApiErrors.answer(request, HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(answer.getBody());
     }
