@@ -19,12 +19,15 @@ public record Frame(List<Run> runs, boolean finished) {
      * @param points   the new trajectory points (possibly none), with the scheduled rate of each
      * @param status   the run's status after these points
      * @param distance distance from the last point to the nearest known minimum (NaN when none)
+     * @param ends     whether this frame is the first to tell the run's end: the step that ends a run
+     *                 may record no point (a diverging step, an unusable start), and its end is news
+     *                 all the same
      */
-    public record Run(Trajectory.Slice points, RunStatus status, double distance) {
+    public record Run(Trajectory.Slice points, RunStatus status, double distance, boolean ends) {
     }
 
-    /** Whether the frame carries no new point. */
+    /** Whether the frame carries nothing new: no point and no run's end. */
     public boolean empty() {
-        return runs.stream().allMatch(r -> r.points().size() == 0);
+        return runs.stream().allMatch(r -> r.points().size() == 0 && !r.ends());
     }
 }

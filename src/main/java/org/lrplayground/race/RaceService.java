@@ -44,6 +44,7 @@ public class RaceService implements DisposableBean {
      * when a stream starts, given back when it releases them (delivered whole, or left by everyone).
      */
     private final AtomicLong heldBytes = new AtomicLong();
+    private final PaceClock clock;
 
     /** Half the heap for races, as many playbacks computing at once as there are cores (at least 2). */
     public RaceService() {
@@ -55,8 +56,14 @@ public class RaceService implements DisposableBean {
      * @param budgetBytes     the most the watched races' trajectories may take together
      */
     public RaceService(int concurrentRaces, long budgetBytes) {
+        this(concurrentRaces, budgetBytes, PaceClock.SYSTEM);
+    }
+
+    /** @param clock what the playbacks pace their frames by */
+    public RaceService(int concurrentRaces, long budgetBytes, PaceClock clock) {
         slots = new Semaphore(concurrentRaces);
         this.budgetBytes = budgetBytes;
+        this.clock = clock;
     }
 
     /** No room for another race: too many large ones are being watched. Data for the page's message. */
@@ -249,20 +256,20 @@ public class RaceService implements DisposableBean {
                     deliver(inSlot(cursor::rest));
                     return;
                 }
-                long begin = System.nanoTime();
+                long begin = clock.nanoTime();
                 int from = cursor.position();
                 while (!Thread.currentThread().isInterrupted() && !cursor.atEnd()) {
-                    double seconds = (System.nanoTime() - begin) / 1e9;
+                    double seconds = (clock.nanoTime() - begin) / 1e9;
                     long due = from + 1 + (long) Math.floor(speed * seconds);
                     int target = (int) Math.min(due, (long) cursor.position() + MAX_STEPS_PER_FRAME);
                     if (target > cursor.position()) {
                         deliver(inSlot(() -> cursor.next(target)));
                     }
                     if (due > target) { // a slow page or a fast speed: drop the backlog instead of racing to catch up
-                        begin = System.nanoTime();
+                        begin = clock.nanoTime();
                         from = cursor.position();
                     }
-                    Thread.sleep(FRAME_MILLIS);
+                    clock.sleep(FRAME_MILLIS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

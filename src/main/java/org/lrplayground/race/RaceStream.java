@@ -116,6 +116,11 @@ public final class RaceStream {
 
         /** Points of each run already handed out. */
         private final int[] delivered = new int[spec.runs().size()];
+        /**
+         * Whether each run's end has been handed out. Counting points cannot tell: a run that ends
+         * on a step without a point (it diverged there) has no more points than the frame before.
+         */
+        private final boolean[] endTold = new boolean[spec.runs().size()];
         private volatile boolean closed;
 
         private Cursor() {
@@ -167,11 +172,8 @@ public final class RaceStream {
                 if (race == null) {
                     return true; // released only once every open cursor was at the end
                 }
-                if (!race.finished()) {
-                    return false;
-                }
-                for (int r = 0; r < race.size(); r++) {
-                    if (delivered[r] < race.trajectory(r).size()) {
+                for (boolean told : endTold) {
+                    if (!told) {
                         return false;
                     }
                 }
@@ -200,10 +202,12 @@ public final class RaceStream {
                 Trajectory.Slice slice = t.slice(delivered[r], to);
                 delivered[r] = to;
                 boolean ended = race.status(r).finished() && to == t.size();
+                boolean ends = ended && !closed && !endTold[r];
+                endTold[r] |= ends;
                 all &= ended;
                 double distance = to == 0 ? Double.NaN
                         : race.spec().surface().distanceToNearestMinimum(t.x(to - 1), t.y(to - 1));
-                runs.add(new Frame.Run(slice, ended ? race.status(r) : RunStatus.RUNNING, distance));
+                runs.add(new Frame.Run(slice, ended ? race.status(r) : RunStatus.RUNNING, distance, ends));
             }
             return new Frame(runs, all);
         }

@@ -295,6 +295,10 @@ public class RaceDisplay extends Div {
             Frame.Run run = frame.runs().get(r);
             Trajectory.Slice s = run.points();
             if (s.size() == 0) {
+                if (run.ends()) {
+                    // Ended on a step without a point (it diverged there): the path's last point marks it.
+                    paths.addObject().put("run", r).put("n", 0).put("end", run.status().kind().id());
+                }
                 continue;
             }
             int stride = Math.max((int) Math.ceil(s.size() / (double) MAX_POINTS_PER_FRAME),

@@ -104,4 +104,32 @@ class RaceStreamTest {
         assertThat(rest.finished()).isTrue();
         assertThat(behind.atEnd()).isTrue();
     }
+
+    @Test
+    void anEndOnAStepWithoutAPointIsAFrameOfItsOwnAndTheCursorIsAtTheEndOnlyOnceItWasTold() {
+        RaceStream stream = new RaceStream(RunFormat.parse("surface=rosenbrock&run=sgd:lr=10"));
+        RaceStream.Cursor cursor = stream.open();
+        cursor.next(1);
+        assertThat(cursor.atEnd()).isFalse();
+
+        Frame end = cursor.next(5);
+
+        assertThat(end.runs().getFirst().points().size()).as("the diverging step 2 has no point").isZero();
+        assertThat(end.runs().getFirst().status().kind()).isEqualTo(RunStatus.Kind.DIVERGED);
+        assertThat(end.empty()).as("an end is news, to be delivered").isFalse();
+        assertThat(end.finished()).isTrue();
+        assertThat(cursor.atEnd()).isTrue();
+    }
+
+    @Test
+    void aRunUndefinedAtItsStartEndsInTheFirstFrame() {
+        RaceStream stream = new RaceStream(RunFormat.parse("surface=custom&f=sqrt(-1-x%5E2)&run=sgd"));
+        RaceStream.Cursor cursor = stream.open();
+
+        Frame start = cursor.next(0);
+
+        assertThat(start.empty()).isFalse();
+        assertThat(start.runs().getFirst().status().cause()).isEqualTo(RunStatus.Cause.UNDEFINED_AT_START);
+        assertThat(cursor.atEnd()).isTrue();
+    }
 }

@@ -89,7 +89,7 @@ class PlaygroundViewTest extends BrowserlessTest {
     }
 
     /** Runs the ui.access tasks of the service's worker threads, as the next server visit would. */
-    private static void runFramesPushedByTheService() {
+    static void runFramesPushedByTheService() {
         VaadinSession session = VaadinSession.getCurrent();
         session.getService().runPendingAccessTasks(session);
     }
