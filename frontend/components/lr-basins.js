@@ -16,9 +16,12 @@
   /** Four significant digits, as lr-charts.js and Numbers.readable write numbers. */
   const fmt = (v) => {
     if (v === undefined || v === null || !Number.isFinite(v)) return '–';
-    const r = Number(v.toPrecision(4));
-    const a = Math.abs(r);
-    return a !== 0 && (a < 1e-3 || a >= 1e5) ? r.toExponential().replace('e+', 'e') : r.toString();
+    if (v === 0) return '0';
+    // The digits of the rounded decimal, not a double made of them: 4.941e-324 has no double of its own.
+    const [digits, power] = v.toExponential(3).split('e');
+    const exponent = Number(power);
+    const mantissa = digits.replace(/\.?0+$/, '');
+    return exponent < -3 || exponent >= 5 ? `${mantissa}e${exponent}` : Number(`${mantissa}e${exponent}`).toString();
   };
 
   /** A CSS colour (hex, hsla, …) as [r, g, b] laid over {@code under}, by letting a 1 × 1 canvas paint it. */
