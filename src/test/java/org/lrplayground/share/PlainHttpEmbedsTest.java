@@ -8,8 +8,12 @@ import org.lrplayground.LocalHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Only pages whose session cookie cannot be embedded carry the script that explains it (ShareIT runs it). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Only pages whose session cookie cannot be embedded carry the script that explains it (ShareIT runs
+ * it). The test's own address is a trusted proxy, so that its X-Forwarded-Proto counts (the
+ * properties ClassroomHttpTest's context has too, so the two share one).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lrp.trusted-proxies=127.0.0.1,::1")
 class PlainHttpEmbedsTest {
 
     private static final String SCRIPT = "<script src=\"/components/plain-http-embed.js\"";
