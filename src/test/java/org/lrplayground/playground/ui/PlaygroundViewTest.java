@@ -462,6 +462,15 @@ class PlaygroundViewTest extends BrowserlessTest {
     }
 
     @Test
+    void aLinkThatSetsOnlyTheSpeedKeepsTheDefaultScene() {
+        PlaygroundView view = open("speed=1000");
+
+        assertThat(view.spec()).isEqualTo(RunFormat.parse(PlaygroundView.DEFAULT_QUERY));
+        assertThat(view.controls.speed.getValue()).isEqualTo(Speed.S1000);
+        assertThat($(Notification.class).all()).as("nothing was left out").isEmpty();
+    }
+
+    @Test
     void speedAndSideBySideComeFromTheLinkAndGoBackIntoTheAddress() {
         PlaygroundView view = open("surface=booth&run=sgd&run=adam&speed=instant&side=1");
 
