@@ -804,7 +804,7 @@
       this._markers = [];
     }
 
-    /** {yLog, xLog, xName, yName, legend, dots}; dots draws each point alone, as a scatter plot. */
+    /** {yLog, xLog, xName, yName, legend, dots, xMax}; dots draws each point alone, as a scatter plot; xMax ends the x axis. */
     setConfig(config) {
       this._config = {...this._config, ...config};
       this._render();
@@ -913,7 +913,7 @@
         },
         xAxis: {
           type: c.xLog ? 'log' : 'value', name: c.xName + (c.xLog ? ' (log)' : ''), nameLocation: 'middle',
-          nameGap: 24, min: c.xLog ? undefined : 'dataMin', // a log axis ends on whole decades
+          nameGap: 24, min: c.xLog ? undefined : 'dataMin', max: c.xMax, // a log axis ends on whole decades
           axisLine: {onZero: false, lineStyle: {color: ink.line}}, splitLine: {show: false},
           axisLabel: {color: ink.text, formatter: c.xLog ? (v) => fmt(v) : undefined, hideOverlap: true},
         },

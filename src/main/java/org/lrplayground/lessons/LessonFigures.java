@@ -163,14 +163,22 @@ public class LessonFigures {
     private static LessonFigure infrequentParameters(Race race) {
         String a = race.spec().surface().xName();
         String b = race.spec().surface().yName();
-        // No update, hence no rate, before step 1.
-        List<Line> lines = IntStream.range(0, race.size())
-                .mapToObj(r -> line(race, r, 1, (t, step) -> t.lrY(step) / t.lrX(step))).toList();
+        List<Line> lines = IntStream.range(0, race.size()).mapToObj(r -> line(race, r,
+                afterFirstGradientOfY(race.trajectory(r)), (t, step) -> t.lrY(step) / t.lrX(step))).toList();
         double[] adagrad = lines.getFirst().values();
         return new LessonFigure(MEASURED + ("after %d steps Adagrad's effective rate for %s is %s× its rate for %s; "
                 + "SGD's is %s×.").formatted(race.spec().steps(), b, readable(adagrad[adagrad.length - 1]), a,
                         readable(lines.get(1).values()[0])),
                 Optional.of(new Chart("lr_" + b + " ÷ lr_" + a, lines, Optional.empty())));
+    }
+
+    /**
+     * The first update after y first had a gradient. Until then Adagrad's sum for y is 0 and its rate
+     * lr/ε (ε only guards the division) moves nothing, the gradient being 0: a ratio of about 3·10¹⁰
+     * that says nothing of the claim and would flatten the ratio it is about to a line at 0.
+     */
+    private static int afterFirstGradientOfY(Trajectory t) {
+        return 1 + IntStream.range(0, t.size()).filter(step -> t.gradY(step) != 0).findFirst().orElseThrow();
     }
 
     private static LessonFigure adagradSteps(Race race) {

@@ -72,6 +72,11 @@ public final class PageLink {
         return opened(scene, options);
     }
 
+    /** Whether a link sets only page options (speed, view, …): then it is about a default scene, not an empty one. */
+    public static boolean onlyOptions(Map<String, List<String>> params) {
+        return KEYS.containsAll(params.keySet());
+    }
+
     /** {@link #open(String)} for decoded query parameters. */
     public static Opened open(Map<String, List<String>> params) {
         Map<String, List<String>> options = new LinkedHashMap<>(params);

@@ -52,6 +52,11 @@ public class LineChart extends Component implements HasSize {
         getElement().callJsFunction("setConfig", Json.object().put("xName", xName));
     }
 
+    /** Ends the step axis at the race's last step rather than at a round number past it. */
+    public void setLastStep(int step) {
+        getElement().callJsFunction("setConfig", Json.object().put("xMax", step));
+    }
+
     /** Draws each point as a dot of its own, unjoined: a scatter plot, e.g. one dot per hand-in. */
     public void setDots(boolean on) {
         getElement().callJsFunction("setConfig", Json.object().put("dots", on));

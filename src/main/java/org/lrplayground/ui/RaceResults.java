@@ -165,10 +165,12 @@ public class RaceResults extends Div {
                 note.getElement().setAttribute("data-run", String.valueOf(r));
                 Double lr = stable.get(r);
                 if (lr != null) {
-                    String rate = Numbers.format(lr);
-                    Span found = new Span(" At lr = " + rate + " it does not diverge (the largest a short search found).");
+                    // The rate found may hold only to its last digit (divergence need not be monotone):
+                    // it is used whole, and shown rounded with ≈ when rounding changes it.
+                    String rate = (Numbers.readable(lr).equals(Numbers.format(lr)) ? " = " : " ≈ ") + Numbers.readable(lr);
+                    Span found = new Span(" At lr" + rate + " it does not diverge (the largest a short search found).");
                     int run = r;
-                    Button use = new Button("Use lr = " + rate, e -> useRate.accept(run, lr));
+                    Button use = new Button("Use lr" + rate, e -> useRate.accept(run, lr));
                     use.addThemeVariants(ButtonVariant.SMALL);
                     use.addClassName("use-rate");
                     note.add(found, use);

@@ -494,8 +494,14 @@ class LessonsTest {
     void lesson12_theFigureDrawsTheRareParametersRateOverTheFrequentOnes() {
         LessonFigure.Chart chart = FIGURES.of(lesson("infrequent-parameters")).chart().orElseThrow();
         assertThat(chart.yName()).isEqualTo("lr_b ÷ lr_a");
-        double[] adagrad = chart.lines().get(0).values();
-        assertThat(adagrad).hasSize(2000);
+        Trajectory adagradRun = run("infrequent-parameters").trajectory(0);
+        int firstGradientOfB = IntStream.range(0, adagradRun.size()).filter(s -> adagradRun.gradY(s) != 0).findFirst().orElseThrow();
+        assertThat(firstGradientOfB).as("b's feature is missing from the first rows").isPositive();
+        LessonFigure.Line adagradLine = chart.lines().get(0);
+        assertThat(adagradLine.steps()[0]).as("from the first update after b's first gradient").isEqualTo(firstGradientOfB + 1);
+        assertThat(adagradLine.steps()[adagradLine.steps().length - 1]).isEqualTo(2000);
+        double[] adagrad = adagradLine.values();
+        assertThat(Arrays.stream(adagrad).max().orElseThrow()).as("no lr/ε while b has had no gradient").isLessThan(4);
         assertThat(adagrad[adagrad.length - 1]).isBetween(2.5, 3.5);
         assertThat(chart.lines().get(1).values()).as("SGD").containsOnly(1.0);
     }

@@ -57,7 +57,9 @@ class PageLinkTest {
                         "ignored speed: speed is given 2 times", "ignored side: side must be a number",
                         "ignored lesson: '../x' is not a name"),
                 bad("view=3d&view=contour&run=sgd", "run=sgd", "ignored view: view is given 2 times"),
-                bad("view=<canvas>&run=sgd", "run=sgd", "ignored view: '<canvas>' is not a name"));
+                bad("view=<canvas>&run=sgd", "run=sgd", "ignored view: '<canvas>' is not a name"),
+                bad("start=9,9&run=sgd", "start=2,3&run=sgd", "ignored start: (9, 9) is outside the box x ∈ [-2, 2], "
+                        + "y ∈ [-1, 3]; the runs start at its nearest point, (2, 3)"));
     }
 
     private static Arguments bad(String link, String validParts, String... notes) {

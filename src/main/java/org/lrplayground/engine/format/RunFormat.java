@@ -232,7 +232,7 @@ public final class RunFormat {
                 }
             }
             Point fallbackStart = surface.start();
-            Point start = recover("start", () -> point(params, fallbackStart), fallbackStart);
+            Point start = inBox(recover("start", () -> point(params, fallbackStart), fallbackStart), box);
             int steps = (int) number(params, STEPS);
             double noise = number(params, NOISE);
             long seed = (long) number(params, SEED);
@@ -267,6 +267,22 @@ public final class RunFormat {
                     () -> new RunSpec(s, sv, b, start, steps, noise, seed, batch, runs)), null);
             return spec != null ? spec
                     : new RunSpec(s, sv, b, start, steps, noise, seed, (int) BATCH.defaultValue(Param.Context.NONE), runs);
+        }
+
+        /**
+         * The start, moved to the nearest point of the box when lenient, with a note: a page can neither
+         * show nor move a start off its plot. Strict parsing (the API) keeps it: a caller may want a run
+         * from outside.
+         */
+        private Point inBox(Point start, Box box) {
+            if (notes == null || box.contains(start.x(), start.y())) {
+                return start;
+            }
+            Point inside = new Point(Math.clamp(start.x(), box.xMin(), box.xMax()), Math.clamp(start.y(), box.yMin(), box.yMax()));
+            notes.add("ignored start: " + pair(start) + " is outside the box x ∈ [" + Numbers.format(box.xMin()) + ", "
+                    + Numbers.format(box.xMax()) + "], y ∈ [" + Numbers.format(box.yMin()) + ", "
+                    + Numbers.format(box.yMax()) + "]; the runs start at its nearest point, " + pair(inside));
+            return inside;
         }
 
         private Surface custom(Map<String, List<String>> params, Box box) {
@@ -415,6 +431,10 @@ public final class RunFormat {
             throw new FormatException(key, key + " is given " + values.size() + " times", List.of("once"));
         }
         return values.get(0);
+    }
+
+    private static String pair(Point p) {
+        return "(" + Numbers.format(p.x()) + ", " + Numbers.format(p.y()) + ")";
     }
 
     private static Point point(Map<String, List<String>> params, Point fallback) {

@@ -105,7 +105,7 @@ public class LessonPanel extends Aside {
         LessonFigure measuredFigure = figures.of(lesson);
         measured.setText(measuredFigure.measured());
         figure.removeAll();
-        measuredFigure.chart().ifPresent(c -> figure.add(chart(c)));
+        measuredFigure.chart().ifPresent(c -> figure.add(chart(c, lesson.spec().steps())));
         figure.setVisible(measuredFigure.chart().isPresent());
         explanation.getElement().setProperty("innerHTML", Markdown.toHtml(lesson.explanation()));
         variants.removeAll();
@@ -122,8 +122,9 @@ public class LessonPanel extends Aside {
     }
 
     /** A fresh chart: its y axis is named once, when it is made. */
-    private static LineChart chart(LessonFigure.Chart c) {
+    private static LineChart chart(LessonFigure.Chart c, int steps) {
         LineChart chart = new LineChart(c.yName(), false);
+        chart.setLastStep(steps);
         // Its lines have their runs' colours, so the race display's legend names them; its own
         // would crowd a chart this small.
         chart.setLegend(false);

@@ -134,7 +134,10 @@ public class PlaygroundView extends Div implements BeforeEnterObserver, AfterNav
         }
         Map<String, List<String>> query = new LinkedHashMap<>();
         event.getLocation().getQueryParameters().getParameters().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
-        restore(query.isEmpty() ? PageLink.open(DEFAULT_QUERY) : PageLink.open(query), Change.ARRIVED);
+        if (PageLink.onlyOptions(query)) {
+            RunFormat.decode(DEFAULT_QUERY).forEach(query::putIfAbsent);
+        }
+        restore(PageLink.open(query), Change.ARRIVED);
     }
 
     /**

@@ -67,6 +67,21 @@ class LessonClaimsIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void lesson12DrawsItsRatioReadablyOverTheRacesSteps(Page page, BrowserConsole console) {
+        Lesson lesson = Lessons.byId("infrequent-parameters").orElseThrow();
+        open(page, lesson);
+        page.waitForFunction("() => document.querySelector('#lesson-figure lr-line-chart').pointCount > 0");
+        String extent = "a => document.querySelector('#lesson-figure lr-line-chart')._chart.getModel()"
+                + ".getComponent(a, 0).axis.scale.getExtent()";
+        List<Number> x = (List<Number>) page.evaluate(extent, "xAxis");
+        List<Number> y = (List<Number>) page.evaluate(extent, "yAxis");
+        assertThat(x.get(1).intValue()).as("the x axis ends at the race's last step").isEqualTo(lesson.spec().steps());
+        assertThat(y.get(1).doubleValue()).as("Adagrad's ≈ 2.85 fills the chart").isLessThan(10);
+        assertThat(console.errors()).isEmpty();
+    }
+
+    @Test
     void lesson12LabelsItsAxesAAndBWhileAnAnalyticSurfaceKeepsXAndY(Page page, BrowserConsole console) {
         open(page, Lessons.byId("infrequent-parameters").orElseThrow());
         assertThat(axisNames(page)).containsExactly("a", "b");

@@ -255,6 +255,25 @@ class PlaygroundViewTest extends BrowserlessTest {
     }
 
     @Test
+    void aRateThatHoldsOnlyToItsLastDigitIsNamedReadablyAndUsedWhole() {
+        String query = "surface=rosenbrock&start=-1.5,2&steps=500&run=momentum:lr=1";
+        PlaygroundView view = open(query);
+
+        test(view.controls.speed).selectItem("Instant");
+        test(view.controls.run).click();
+        awaitFinished(view);
+
+        double stable = org.lrplayground.engine.run.StableRate.search(RunFormat.parse(query), 0).orElseThrow();
+        assertThat(stable).as("0.0025 and 0.002548 diverge here").isEqualTo(0.0025482967479793467);
+        com.vaadin.flow.component.button.Button use = $(com.vaadin.flow.component.button.Button.class)
+                .withClassName("use-rate").single();
+        assertThat(use.getText()).isEqualTo("Use lr ≈ 0.002548");
+        test(use).click();
+        assertThat(view.runs.runs.get(0).field("lr").textField().getValue())
+                .isEqualTo(org.lrplayground.engine.param.Numbers.format(stable));
+    }
+
+    @Test
     void stepAdvancesOneStepAndReportsIt() {
         PlaygroundView view = open("surface=rosenbrock&run=adam:lr=0.05");
 
@@ -440,6 +459,15 @@ class PlaygroundViewTest extends BrowserlessTest {
         assertThat(view.location()).endsWith("&hide=runs,charts").doesNotContain("play=");
         List<String> problems = $(ListItem.class, $(Notification.class).single()).all().stream().map(ListItem::getText).toList();
         assertThat(problems).singleElement().asString().contains("sparkles").contains("problem, runs");
+    }
+
+    @Test
+    void aLinkThatSetsOnlyTheSpeedKeepsTheDefaultScene() {
+        PlaygroundView view = open("speed=1000");
+
+        assertThat(view.spec()).isEqualTo(RunFormat.parse(PlaygroundView.DEFAULT_QUERY));
+        assertThat(view.controls.speed.getValue()).isEqualTo(Speed.S1000);
+        assertThat($(Notification.class).all()).as("nothing was left out").isEmpty();
     }
 
     @Test
