@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 // Production mode: the same pre-compiled Vaadin bundle as the packaged jar, so the tests never
 // need Node and never depend on the dev-mode bundle check or the dev tools' websocket.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"vaadin.productionMode=true", "lrp.trusted-proxies=127.0.0.1,::1"})
 @WithBrowser
 public @interface InBrowser {
 }
