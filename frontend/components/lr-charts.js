@@ -72,8 +72,17 @@
   const slug = (text) => text.replace(/−/g, ' minus ').replace(/\*/g, ' star ').replace(/η/g, ' eta ')
       .normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
-  const DOWNLOAD_ICON = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">'
-      + '<path fill="currentColor" d="M7 1h2v7.6l2.3-2.3 1.4 1.4L8 12.4 3.3 7.7l1.4-1.4L7 8.6zM2 13h12v2H2z"/></svg>';
+  /** The download arrow, as elements (inline, so that it takes the button's colour in either theme). */
+  const downloadIcon = () => {
+    const svg = (tag, attributes) => {
+      const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+      Object.entries(attributes).forEach(([name, value]) => e.setAttribute(name, value));
+      return e;
+    };
+    const icon = svg('svg', {viewBox: '0 0 16 16', width: '14', height: '14', 'aria-hidden': 'true'});
+    icon.append(svg('path', {fill: 'currentColor', d: 'M7 1h2v7.6l2.3-2.3 1.4 1.4L8 12.4 3.3 7.7l1.4-1.4L7 8.6zM2 13h12v2H2z'}));
+    return icon;
+  };
 
   /** What both charts share: the ECharts instance, resizing, following the Lumo theme, saving as PNG. */
   class LrChart extends HTMLElement {
@@ -94,7 +103,7 @@
         save.className = 'lr-save-png';
         save.title = 'Download this chart as PNG';
         save.setAttribute('aria-label', 'Download this chart as PNG');
-        save.innerHTML = DOWNLOAD_ICON;
+        save.append(downloadIcon());
         save.addEventListener('click', () => this.savePng());
         this.appendChild(save);
       }

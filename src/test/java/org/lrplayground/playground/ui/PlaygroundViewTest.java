@@ -224,11 +224,7 @@ class PlaygroundViewTest extends BrowserlessTest {
     @Test
     void theResultsTableSaysHowEachRunEndedAsTheEngineDecided() {
         String query = "surface=rosenbrock&start=-1.5,2&steps=300&run=sgd:lr=1&run=adam:lr=0.05";
-        PlaygroundView view = open(query);
-
-        test(view.controls.speed).selectItem("Instant");
-        test(view.controls.run).click();
-        awaitFinished(view);
+        PlaygroundView view = runInstantly(query);
 
         Race expected = Race.run(RunFormat.parse(query));
         assertThat(view.controls.run.getText()).isEqualTo("Run again");
@@ -257,11 +253,7 @@ class PlaygroundViewTest extends BrowserlessTest {
     @Test
     void aRateThatHoldsOnlyToItsLastDigitIsNamedReadablyAndUsedWhole() {
         String query = "surface=rosenbrock&start=-1.5,2&steps=500&run=momentum:lr=1";
-        PlaygroundView view = open(query);
-
-        test(view.controls.speed).selectItem("Instant");
-        test(view.controls.run).click();
-        awaitFinished(view);
+        PlaygroundView view = runInstantly(query);
 
         double stable = org.lrplayground.engine.run.StableRate.search(RunFormat.parse(query), 0).orElseThrow();
         assertThat(stable).as("0.0025 and 0.002548 diverge here").isEqualTo(0.0025482967479793467);
@@ -368,6 +360,15 @@ class PlaygroundViewTest extends BrowserlessTest {
         test(view.controls.redo).click();
         assertThat(view.spec().seed()).isEqualTo(9);
         assertThat(view.controls.redo.isEnabled()).isFalse();
+    }
+
+    /** The scene of {@code query}, raced at once to its end. */
+    private PlaygroundView runInstantly(String query) {
+        PlaygroundView view = open(query);
+        test(view.controls.speed).selectItem("Instant");
+        test(view.controls.run).click();
+        awaitFinished(view);
+        return view;
     }
 
     private static void awaitFinished(PlaygroundView view) {
